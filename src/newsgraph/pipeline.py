@@ -1,0 +1,217 @@
+"""The runner: ingest → clean → annotate (spaCy) → extract → Article records.
+
+Extractors declare what they fill, what spaCy annotations they need and which other record
+fields they read; :class:`Pipeline` checks all of that when it is built, before the first
+document, and raises :class:`ConfigError` if the chosen spaCy pipeline cannot serve them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from spacy.tokens import Doc
+
+from newsgraph._version import __version__
+from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
+from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
+from newsgraph.errors import ConfigError, InputError
+from newsgraph.extract import entities, sentences
+from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.nlp import (
+    DEFAULT_BATCH_SIZE,
+    default_model,
+    load_pipeline,
+    model_label,
+    pipeline_assigns,
+)
+from newsgraph.records import Article, Failure, Provenance, RawDocument
+
+logger = logging.getLogger(__name__)
+
+Found = Mapping[str, tuple[Any, ...]]
+
+# Languages the extractors are written for. Others are recorded with their language and text.
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extractor:
+    """One extraction stage: ``run(doc, found)`` returns the records for ``fills``.
+
+    ``found`` holds what earlier extractors produced, by field name; ``reads`` names the fields
+    this one needs there, so the order can be checked when the pipeline is built.
+    """
+
+    name: str
+    fills: str
+    requires: frozenset[str]
+    run: Callable[[Doc, Found], tuple[Any, ...]]
+    reads: frozenset[str] = frozenset()
+
+
+DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
+    Extractor(
+        name=sentences.EXTRACTOR,
+        fills="sentences",
+        requires=sentences.REQUIRES,
+        run=lambda doc, found: sentences.extract_sentences(doc),
+    ),
+    Extractor(
+        name=entities.EXTRACTOR,
+        fills="entities",
+        requires=entities.REQUIRES,
+        run=lambda doc, found: entities.extract_entities(doc),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PipelineOptions:
+    model: str = field(default_factory=default_model)
+    batch_size: int = DEFAULT_BATCH_SIZE
+    use_blis: bool | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+def article_id(url: str | None, text: str) -> str:
+    """Content hash of an article: the same URL and clean text always give the same id."""
+    payload = json.dumps({"url": url, "text": text}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def check_extractors(
+    extractors: tuple[Extractor, ...], assigns: frozenset[str], model: str
+) -> None:
+    """Raise ConfigError when an extractor's needs are not met by the model or earlier stages."""
+    filled: set[str] = set()
+    for extractor in extractors:
+        missing = extractor.requires - assigns
+        if missing:
+            raise ConfigError(
+                f"{extractor.name} needs {', '.join(sorted(missing))}, which spaCy pipeline"
+                f" {model!r} does not set"
+            )
+        unmet = extractor.reads - filled
+        if unmet:
+            raise ConfigError(
+                f"{extractor.name} reads {', '.join(sorted(unmet))}, which no"
+                " earlier extractor fills"
+            )
+        if extractor.fills in filled:
+            raise ConfigError(f"two extractors fill {extractor.fills!r}")
+        filled.add(extractor.fills)
+
+
+class Pipeline:
+    """A built, checked pipeline. Build once, run on any number of documents."""
+
+    def __init__(
+        self,
+        options: PipelineOptions | None = None,
+        extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS,
+    ) -> None:
+        self.options = options or PipelineOptions()
+        self.nlp = load_pipeline(self.options.model, self.options.use_blis)
+        check_extractors(extractors, pipeline_assigns(self.nlp), self.options.model)
+        self.extractors = extractors
+        self.model = model_label(self.nlp)
+        self.extractor_names = (CLEAN_EXTRACTOR, *(e.name for e in extractors))
+
+    def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
+        """Analyse documents as they stream in; results come out in input order.
+
+        Documents are cleaned and parsed in chunks of ``batch_size``; a document that fails at
+        any stage becomes a :class:`Failure` and the others go on.
+        """
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, self.options.batch_size)):
+            yield from self._run_chunk(chunk)
+
+    def _run_chunk(self, chunk: list[RawDocument | Failure]) -> Iterator[Article | Failure]:
+        cleaned: list[Failure | tuple[RawDocument, CleanDocument]] = []
+        for item in chunk:
+            cleaned.append(item if isinstance(item, Failure) else self._clean(item))
+        to_parse = [
+            entry[1].text
+            for entry in cleaned
+            if isinstance(entry, tuple) and entry[1].language in SUPPORTED_LANGUAGES
+        ]
+        docs = iter(self.nlp.pipe(to_parse, batch_size=self.options.batch_size))
+        for entry in cleaned:
+            if isinstance(entry, Failure):
+                yield entry
+                continue
+            raw, clean = entry
+            if clean.language in SUPPORTED_LANGUAGES:
+                yield self._extract(raw, clean, next(docs))
+            else:
+                yield self._article(
+                    raw,
+                    clean,
+                    {},
+                    skipped=(
+                        f"language {clean.language!r} is not analysed (supported:"
+                        f" {', '.join(sorted(SUPPORTED_LANGUAGES))})"
+                    ),
+                )
+
+    def _clean(self, raw: RawDocument) -> Failure | tuple[RawDocument, CleanDocument]:
+        try:
+            return raw, clean_document(raw, max_chars=self.options.max_chars)
+        except InputError as error:
+            return Failure(
+                origin=raw.origin, stage="clean", error=type(error).__name__, reason=str(error)
+            )
+        except Exception as error:  # a library bug on one page must not end the batch
+            logger.debug("cleaning %s failed", raw.origin.path, exc_info=True)
+            return Failure(
+                origin=raw.origin,
+                stage="clean",
+                error=type(error).__name__,
+                reason=f"unexpected error while cleaning: {error}",
+            )
+
+    def _extract(self, raw: RawDocument, clean: CleanDocument, doc: Doc) -> Article | Failure:
+        found: dict[str, tuple[Any, ...]] = {}
+        for extractor in self.extractors:
+            try:
+                found[extractor.fills] = extractor.run(doc, found)
+            except Exception as error:  # recorded with its stage; the batch goes on
+                logger.debug("%s failed on %s", extractor.name, raw.origin.path, exc_info=True)
+                return Failure(
+                    origin=raw.origin,
+                    stage=extractor.name,
+                    error=type(error).__name__,
+                    reason=f"extractor failed: {error}",
+                )
+        return self._article(raw, clean, found)
+
+    def _article(
+        self, raw: RawDocument, clean: CleanDocument, found: Found, skipped: str | None = None
+    ) -> Article:
+        return Article(
+            id=article_id(clean.url, clean.text),
+            source=clean.source,
+            url=clean.url,
+            title=clean.title,
+            authors=clean.authors,
+            published=clean.published,
+            language=clean.language,
+            text=clean.text,
+            removed=clean.removed,
+            **cast(dict[str, Any], found),
+            provenance=Provenance(
+                origin=raw.origin,
+                newsgraph=__version__,
+                model=None if skipped else self.model,
+                extractors=(CLEAN_EXTRACTOR,) if skipped else self.extractor_names,
+                skipped=skipped,
+            ),
+        )

@@ -1,0 +1,254 @@
+"""The record model: frozen dataclasses that every stage produces and every output is built from.
+
+All offsets are character offsets into ``Article.text`` (the clean text), end-exclusive, so
+``article.text[span.start:span.end]`` is always the text a record points at. Each extracted
+record names the extractor that made it (``newsgraph.entities.v1``): a re-run can decide what to
+redo from the article id, the extractor names and the configuration.
+
+The JSON form of these records is the contract documented in ``docs/schema.md`` and checked by
+``newsgraph/schema/article.schema.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal
+
+SCHEMA_VERSION = "newsgraph.article/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the article's clean text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+MediaType = Literal["text/plain", "text/html", "text/html-fragment"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where a document came from: the input path, its container format and record index."""
+
+    path: str
+    format: str
+    record: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawDocument:
+    """One article as read from its input, decoded to ``str`` but otherwise untouched.
+
+    Metadata fields hold what the container itself states (JSONL fields, feed item, WARC URI);
+    cleaning may add what it finds in the page.
+    """
+
+    origin: Origin
+    body: str
+    media_type: MediaType
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """A document (or record) that could not be analysed, and why. Never silently dropped."""
+
+    origin: Origin
+    stage: str
+    error: str
+    reason: str
+
+    def message(self) -> str:
+        where = (
+            self.origin.path
+            if self.origin.record is None
+            else (f"{self.origin.path}#{self.origin.record}")
+        )
+        return f"{where}: {self.reason} [{self.error}]"
+
+
+# --- clean ----------------------------------------------------------------------------------
+
+RemovalReason = Literal["furniture", "embedded_post", "foreign_language"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Removed:
+    """Text taken out of the article by cleaning. ``at`` is where it stood in the clean text."""
+
+    text: str
+    reason: RemovalReason
+    rule: str
+    at: int
+    extractor: str
+
+
+# --- extracted records ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    """A title or role an actor is given ("Secretary of State"), and by whom."""
+
+    text: str
+    span: Span
+    by_outlet: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """One entity of the article with every mention of it."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Span, ...]
+    extractor: str
+    titles: tuple[Title, ...] = ()
+    affiliation: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Something a speaker said, as the article reports it."""
+
+    text: str
+    span: Span
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None
+    speaker_name: str | None
+    cue: Span | None
+    via: str | None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A coded event (PLOVER) with its evidence, assertion and modality."""
+
+    type: str
+    mode: str | None
+    quad_class: str | None
+    cameo: str | None
+    source: str | None
+    target: str | None
+    sentence: int
+    trigger: Span
+    source_span: Span | None
+    target_span: Span | None
+    asserted_by: str | None
+    negated: bool
+    hedged: bool
+    modality: str
+    date: str | None
+    place: str | None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Amount:
+    """A quantity: money, a count of things, a percentage or a measure."""
+
+    span: Span
+    kind: Literal["money", "count", "percent", "measure"]
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateRef:
+    """A time expression and its normalised value (``None`` when it cannot be anchored)."""
+
+    span: Span
+    value: str | None
+    resolution: str | None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place mention resolved to a gazetteer entry."""
+
+    span: Span
+    name: str
+    country: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+    confidence: float | None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provenance:
+    """How a record was made: input, model, extractors, and anything that was skipped."""
+
+    origin: Origin
+    newsgraph: str
+    model: str | None
+    extractors: tuple[str, ...]
+    skipped: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """The full record of one article. Field order is the JSON key order."""
+
+    id: str
+    source: str | None
+    url: str | None
+    title: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    language: str | None
+    text: str
+    removed: tuple[Removed, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    places: tuple[Place, ...] = ()
+    tone: dict[str, float] | None = None
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+def to_json(obj: Any) -> Any:
+    """Turn a record (or a tuple of records) into plain JSON values; a Span becomes ``[s, e]``."""
+    if isinstance(obj, Span):
+        return [obj.start, obj.end]
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_json(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [to_json(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(key): to_json(value) for key, value in obj.items()}
+    return obj
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The JSON record of an article, with the schema version as its first key."""
+    return {"schema": SCHEMA_VERSION, **to_json(article)}
