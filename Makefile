@@ -33,7 +33,7 @@ test: lint
 
 # Quality gate on public gold data (needs $(EVALDATA)); fails when a score drops below its floor.
 gate: install
-	$(BIN)/python -m newsgraph.eval.gate --data $(EVALDATA) --floors quality-floors.toml
+	$(BIN)/newsgraph eval gate --data $(EVALDATA) --floors quality-floors.toml
 
 eval: gate
 

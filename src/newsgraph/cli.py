@@ -6,6 +6,7 @@ The library never configures logging; this module does, once, for the command li
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import sys
 from collections.abc import Iterator
@@ -23,12 +24,19 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Table
 
 from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS
 from newsgraph.errors import ConfigError
 from newsgraph.ingest import DEFAULT_MAX_BYTES, IngestReport, iter_documents
-from newsgraph.output import JsonArrayWriter, print_summary, summary_row, write_jsonl
+from newsgraph.output import (
+    ArticleSummary,
+    JsonArrayWriter,
+    print_summary,
+    summary_row,
+    write_jsonl,
+)
 from newsgraph.pipeline import Pipeline, PipelineOptions
 from newsgraph.records import Failure
 
@@ -163,7 +171,7 @@ def analyze(
     documents = iter_documents(paths, max_bytes=options.max_bytes, report=report)
     table_only = output_format is OutputFormat.table
     show_table = not quiet and (table_only or out is not None)
-    rows: list[tuple[str, ...]] = []
+    rows: list[ArticleSummary] = []
     failures: list[Failure] = []
     analysed = 0
     with _open_output(None if table_only else out) as stream, _progress(quiet) as progress:
@@ -201,7 +209,8 @@ def _closing_line(analysed: int, failed: int, report: IngestReport) -> str:
     if failed:
         parts.append(f"{failed} could not be analysed")
     if report.skipped:
-        parts.append(f"{len(report.skipped)} file(s) in no supported format passed over")
+        names = ", ".join(report.skipped[:3]) + (", …" if len(report.skipped) > 3 else "")
+        parts.append(f"{len(report.skipped)} file(s) in no supported format passed over ({names})")
     return "newsgraph: " + ", ".join(parts)
 
 
@@ -243,6 +252,82 @@ def _progress(quiet: bool) -> Iterator[_LazyProgress]:
         yield progress
     finally:
         progress.stop()
+
+
+DataOption = Annotated[
+    Path, typer.Option("--data", exists=True, file_okay=False, help="Folder of the gold data set.")
+]
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: DataOption,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """HTML cleaning on the article-extraction benchmark, next to the other systems' outputs."""
+    from newsgraph.eval.extraction import evaluate_extraction
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("cleaning pages"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as progress:
+        scores, pages_per_second = evaluate_extraction(
+            data, progress=lambda keys: progress.track(list(keys))
+        )
+    table = Table(title="Article body extraction (shingle F1, per-page macro average)")
+    for column in ("system", "F1", "± 95% CI", "precision", "recall", "exact"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for score in scores:
+        style = "bold green" if score.system == "newsgraph" else None
+        table.add_row(
+            score.system,
+            f"{score.f1:.3f}",
+            f"{score.f1_ci:.3f}",
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.accuracy:.3f}",
+            style=style,
+        )
+    Console().print(table)
+    Console().print(
+        f"newsgraph cleaning speed: {pages_per_second:.1f} pages/s ({scores[0].pages} pages)"
+    )
+    if json_out is not None:
+        json_out.write_text(json.dumps([s.as_dict() for s in scores], indent=2) + "\n")
+
+
+@eval_app.command("gate")
+def eval_gate(
+    data: DataOption,
+    floors: Annotated[
+        Path, typer.Option(exists=True, dir_okay=False, help="TOML file of score floors.")
+    ] = Path("quality-floors.toml"),
+) -> None:
+    """Run every evaluation that has a floor and fail if any score is below it."""
+    from newsgraph.eval.gate import run_gate
+
+    results, notes = run_gate(data, floors)
+    table = Table(title="Quality gate")
+    for column in ("evaluation", "metric", "score", "floor", "result"):
+        table.add_column(column)
+    for result in results:
+        table.add_row(
+            result.evaluation,
+            result.metric,
+            f"{result.score:.4f}",
+            f"{result.floor:.4f}",
+            "pass" if result.passed else "FAIL",
+            style=None if result.passed else "bold red",
+        )
+    Console().print(table)
+    for note in notes:
+        stderr.print(f"note: {note}", highlight=False)
+    if not all(result.passed for result in results):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -6,18 +6,21 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.records import Article, Failure, article_to_json
 
 # How many entity names the summary shows per article.
 SUMMARY_ENTITIES = 4
-SUMMARY_TITLE_CHARS = 60
+SUMMARY_TITLE_CHARS = 90
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
-_SPLIT_SPAN = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
+# Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
+_SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
 
 
 def write_jsonl(article: Article, stream: IO[str]) -> None:
@@ -61,39 +64,54 @@ def _removed(article: Article) -> str:
     )
 
 
-def summary_row(article: Article) -> tuple[str, ...]:
-    """The summary of one article as table cells; small, so a long run can keep them all."""
-    skipped = article.provenance.skipped if article.provenance else None
-    return (
-        _shorten(article.title, SUMMARY_TITLE_CHARS),
-        _shorten(article.source, 24),
-        (article.published or "—")[:10],
-        article.language or "?",
-        str(len(article.text.split())),
-        str(len(article.sentences)),
-        "not analysed: " + skipped if skipped else _top_entities(article),
-        _removed(article),
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the summary shows of one article; small, so a long run can keep them all."""
+
+    title: str
+    meta: str
+    entities: str
+    removed: str
+    skipped: str | None
+
+
+def summary_row(article: Article) -> ArticleSummary:
+    words = len(article.text.split())
+    meta = " · ".join(
+        part
+        for part in (
+            article.source or "unknown outlet",
+            (article.published or "no date")[:10],
+            article.language or "?",
+            f"{words} words",
+            f"{len(article.sentences)} sentences",
+        )
+    )
+    return ArticleSummary(
+        title=_shorten(article.title, SUMMARY_TITLE_CHARS) if article.title else "(no title)",
+        meta=meta,
+        entities=_top_entities(article),
+        removed=_removed(article),
+        skipped=article.provenance.skipped if article.provenance else None,
     )
 
 
-def summary_table(rows: Iterable[tuple[str, ...]]) -> Table:
-    """One row per article: what it is, where it came from, what was found and set aside."""
-    table = Table(title="newsgraph — analysed articles")
-    for column in (
-        "#",
-        "title",
-        "source",
-        "published",
-        "lang",
-        "words",
-        "sents",
-        "main entities",
-        "set aside",
-    ):
-        table.add_column(column, overflow="fold")
+def summary_text(rows: Iterable[ArticleSummary]) -> Text:
+    """One short block per article, readable at any terminal width."""
+    text = Text()
     for number, row in enumerate(rows, start=1):
-        table.add_row(str(number), *row)
-    return table
+        text.append(f"{number:>3}. ", style="bold")
+        text.append(row.title, style="bold")
+        text.append(f"\n     {row.meta}\n", style="dim")
+        if row.skipped:
+            text.append(f"     not analysed: {row.skipped}\n", style="yellow")
+        else:
+            text.append("     entities: ", style="cyan")
+            text.append(f"{row.entities}\n")
+        if row.removed != "—":
+            text.append("     set aside: ", style="cyan")
+            text.append(f"{row.removed}\n")
+    return text
 
 
 def failure_table(failures: Iterable[Failure]) -> Table:
@@ -108,8 +126,8 @@ def failure_table(failures: Iterable[Failure]) -> Table:
     return table
 
 
-def print_summary(console: Console, rows: list[tuple[str, ...]], failures: list[Failure]) -> None:
+def print_summary(console: Console, rows: list[ArticleSummary], failures: list[Failure]) -> None:
     if rows:
-        console.print(summary_table(rows))
+        console.print(summary_text(rows), end="")
     if failures:
         console.print(failure_table(failures))

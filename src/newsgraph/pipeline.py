@@ -119,6 +119,8 @@ class Pipeline:
     ) -> None:
         self.options = options or PipelineOptions()
         self.nlp = load_pipeline(self.options.model, self.options.use_blis)
+        # spaCy refuses texts over nlp.max_length; our own limit is the one users set.
+        self.nlp.max_length = max(self.nlp.max_length, self.options.max_chars)
         check_extractors(extractors, pipeline_assigns(self.nlp), self.options.model)
         self.extractors = extractors
         self.model = model_label(self.nlp)
@@ -135,23 +137,20 @@ class Pipeline:
             yield from self._run_chunk(chunk)
 
     def _run_chunk(self, chunk: list[RawDocument | Failure]) -> Iterator[Article | Failure]:
-        cleaned: list[Failure | tuple[RawDocument, CleanDocument]] = []
-        for item in chunk:
-            cleaned.append(item if isinstance(item, Failure) else self._clean(item))
-        to_parse = [
-            entry[1].text
-            for entry in cleaned
+        cleaned = [item if isinstance(item, Failure) else self._clean(item) for item in chunk]
+        parse_positions = [
+            position
+            for position, entry in enumerate(cleaned)
             if isinstance(entry, tuple) and entry[1].language in SUPPORTED_LANGUAGES
         ]
-        docs = iter(self.nlp.pipe(to_parse, batch_size=self.options.batch_size))
-        for entry in cleaned:
+        parsed = self._parse([cleaned[p] for p in parse_positions])  # type: ignore[misc]
+        docs = dict(zip(parse_positions, parsed, strict=True))
+        for position, entry in enumerate(cleaned):
             if isinstance(entry, Failure):
                 yield entry
                 continue
             raw, clean = entry
-            if clean.language in SUPPORTED_LANGUAGES:
-                yield self._extract(raw, clean, next(docs))
-            else:
+            if position not in docs:
                 yield self._article(
                     raw,
                     clean,
@@ -161,6 +160,45 @@ class Pipeline:
                         f" {', '.join(sorted(SUPPORTED_LANGUAGES))})"
                     ),
                 )
+                continue
+            doc = docs[position]
+            yield doc if isinstance(doc, Failure) else self._extract(raw, clean, doc)
+
+    def _parse(self, entries: list[tuple[RawDocument, CleanDocument]]) -> list[Doc | Failure]:
+        """Parse a batch with spaCy; if the batch fails, parse one by one to isolate the culprit."""
+        results: list[Doc | Failure | None] = [None] * len(entries)
+        batch = []
+        for index, (raw, clean) in enumerate(entries):
+            if len(clean.text) > self.nlp.max_length:
+                results[index] = Failure(
+                    origin=raw.origin,
+                    stage="annotate",
+                    error="InputTooLargeError",
+                    reason=f"clean text of {len(clean.text):,} characters is over the spaCy"
+                    f" pipeline's limit of {self.nlp.max_length:,}",
+                )
+            else:
+                batch.append(index)
+        try:
+            texts = [entries[i][1].text for i in batch]
+            for index, doc in zip(
+                batch, self.nlp.pipe(texts, batch_size=self.options.batch_size), strict=True
+            ):
+                results[index] = doc
+        except Exception:  # one document broke the batch: find it, keep the others
+            logger.debug("batch parse failed; parsing one by one", exc_info=True)
+            for index in batch:
+                raw, clean = entries[index]
+                try:
+                    results[index] = self.nlp(clean.text)
+                except Exception as error:
+                    results[index] = Failure(
+                        origin=raw.origin,
+                        stage="annotate",
+                        error=type(error).__name__,
+                        reason=f"spaCy could not parse the text: {error}",
+                    )
+        return [result for result in results if result is not None]
 
     def _clean(self, raw: RawDocument) -> Failure | tuple[RawDocument, CleanDocument]:
         try:

@@ -17,10 +17,11 @@ from newsgraph.clean._furniture import (
     edge_furniture,
     embedded_posts,
     furniture_rule_for,
+    inline_furniture,
     word_count,
 )
 from newsgraph.clean._html import extract_page, fragment_paragraphs
-from newsgraph.clean._language import detect_language, passage_language
+from newsgraph.clean._language import detect_language, passage_language, reads_as_english
 from newsgraph.clean._metadata import normalise_published
 from newsgraph.errors import InputTooLargeError, NoContentError
 from newsgraph.records import RawDocument, RemovalReason, Removed
@@ -38,6 +39,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)]*$")
 _BYLINE = re.compile(r"^(?:by|written by)\s+(.+?)\s*(?:[|,—-]\s*.*)?$", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# What follows an author's name in a line about the author rather than the story: "Jane Roe is a
+# columnist ...", "Jane Roe (@jroe) writes ...", "Jane Roe contributed reporting."
+_ABOUT_AUTHOR = re.compile(
+    r"\s*(?:\(@\w+\))?\s*(?:,|is\b|was\b|has\b|writes\b|served\b|serves\b|contributed\b|also\b)",
+    re.IGNORECASE,
+)
+# Author names shorter than this are not looked for (initials, "AP").
+AUTHOR_MIN_CHARS = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,7 +99,10 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _find_headline(
-    paragraphs: list[str], title: str | None, first_line_is_title: bool
+    paragraphs: list[str],
+    title: str | None,
+    first_line_is_title: bool,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[int | None, str | None]:
     """The index of the paragraph that is the headline (and the title), if there is one.
 
@@ -99,12 +112,63 @@ def _find_headline(
     for index, paragraph in enumerate(paragraphs):
         if title is not None and _same_text(paragraph, title):
             return index, title
-        if furniture_rule_for(paragraph) is not None:
+        if index in skip or furniture_rule_for(paragraph) is not None:
             continue
         if title is None and first_line_is_title and _looks_like_headline(paragraph):
             return index, paragraph
         return None, title
     return None, title
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub(" ", text.casefold()).strip()
+
+
+def _metadata_lines(
+    paragraphs: list[str], source: str | None, authors: tuple[str, ...]
+) -> dict[int, str]:
+    """Lines that the document's own metadata shows to be furniture: ``{index: rule name}``.
+
+    The site's name on a line of its own ("USA TODAY"), the author's name alone or as a list
+    (a byline without "By"), and lines about the author ("Jane Roe is a columnist for ...",
+    "Jane Roe contributed reporting."). Candidates only: they are set aside when they stand in
+    the furniture run at the top or bottom of the text, never in the middle of it.
+    """
+    site = _key(source).removeprefix("the ") if source else ""
+    names = [_key(a) for a in authors if len(a.strip()) >= AUTHOR_MIN_CHARS]
+    prefixes = [a.strip().casefold() for a in authors if len(a.strip()) >= AUTHOR_MIN_CHARS]
+    everyone = " ".join(names)
+    found: dict[int, str] = {}
+    for index, paragraph in enumerate(paragraphs):
+        key = _key(paragraph)
+        if site and key.removeprefix("the ") == site:
+            found[index] = "site_name"
+            continue
+        if not names:
+            continue
+        if key in names or key.replace(" and ", " ") == everyone:
+            found[index] = "byline"
+            continue
+        folded = paragraph.casefold()
+        for prefix in prefixes:
+            if folded.startswith(prefix) and _ABOUT_AUTHOR.match(paragraph, len(prefix)):
+                found[index] = "author_bio"
+                break
+    return found
+
+
+def _edge_runs(count: int, taken: set[int]) -> set[int]:
+    """The indices in ``taken`` that reach the top or bottom edge through other taken ones."""
+    run: set[int] = set()
+    for index in range(count):
+        if index not in taken:
+            break
+        run.add(index)
+    for index in range(count - 1, -1, -1):
+        if index not in taken:
+            break
+        run.add(index)
+    return run
 
 
 def _byline_authors(line: str) -> tuple[str, ...]:
@@ -119,7 +183,7 @@ def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> C
     """Clean one document. Raises :class:`NoContentError` when no article text is left and
     :class:`InputTooLargeError` when the clean text is over ``max_chars``."""
     title, authors, published = raw.title, raw.authors, raw.published
-    source = raw.source
+    source, url = raw.source, raw.url
     if raw.media_type == "text/html":
         page = extract_page(raw.body, raw.url)
         paragraphs = [_normalise(p) for p in page.paragraphs]
@@ -127,19 +191,30 @@ def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> C
         authors = authors or page.authors
         published = published or page.published
         source = source or page.site_name
+        url = url or page.url
     elif raw.media_type == "text/html-fragment":
         paragraphs = [_normalise(p) for p in fragment_paragraphs(raw.body)]
     else:
         paragraphs = split_paragraphs(raw.body)
     paragraphs = [p for p in paragraphs if p]
 
-    headline, title = _find_headline(paragraphs, title, raw.origin.format == "text")
-    passable = frozenset() if headline is None else frozenset({headline})
+    # Markers (anywhere) and metadata lines first, so that the edge scans step over them.
+    markers = inline_furniture(paragraphs)
+    about = _metadata_lines(paragraphs, source, authors)
+    headline, title = _find_headline(
+        paragraphs, title, raw.origin.format == "text", frozenset(markers) | frozenset(about)
+    )
+    passable = frozenset(markers) | frozenset(about)
+    if headline is not None:
+        passable |= {headline}
     set_aside: dict[int, tuple[RemovalReason, str]] = {
         index: ("furniture", rule) for index, rule in edge_furniture(paragraphs, passable).items()
     }
+    set_aside.update((index, ("furniture", rule)) for index, rule in markers.items())
     if headline is not None:
         set_aside[headline] = ("furniture", "headline")
+    edges = _edge_runs(len(paragraphs), set(set_aside) | set(about))
+    set_aside.update((i, ("furniture", rule)) for i, rule in about.items() if i in edges)
     if not authors:
         for index, (_, rule) in set_aside.items():
             if rule == "credit" and (names := _byline_authors(paragraphs[index])):
@@ -149,7 +224,8 @@ def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> C
         set_aside.setdefault(index, ("embedded_post", rule))
 
     kept_text = PARAGRAPH_SEPARATOR.join(p for i, p in enumerate(paragraphs) if i not in set_aside)
-    language, _ = detect_language(kept_text)
+    # Most articles read as English by their function words alone; only the rest cost a model call.
+    language = "en" if reads_as_english(kept_text) else detect_language(kept_text)[0]
     if language == "en":
         for index, paragraph in enumerate(paragraphs):
             if index in set_aside:
@@ -174,7 +250,7 @@ def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> C
         authors=authors,
         published=normalise_published(published),
         source=source,
-        url=raw.url,
+        url=url,
         language=language,
     )
 

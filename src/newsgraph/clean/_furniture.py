@@ -1,14 +1,22 @@
-"""Find page furniture, embedded social posts and foreign-language passages in paragraph units.
+"""Find page furniture and embedded social posts in paragraph units.
 
 Pure functions over a list of paragraph strings; they return which units to set aside and why.
-The furniture vocabulary is data (``data/furniture.toml``); the structure rules are here.
+The furniture vocabulary is data (``data/furniture.toml``); the structure rules are here:
+
+* edge rules take runs of furniture lines at the top and bottom of the text only, so a story
+  sentence that happens to use furniture words ("sign up", "cookies", "read more") in the middle
+  of the article is never touched;
+* ``anywhere`` rules take marker lines that are never prose wherever they stand ("Advertisement",
+  "Story continues below", "Enlarge this image toggle caption ...", "___");
+* ``link_list`` rules are labels of a block of related links ("Read more:"); the link titles that
+  follow (short lines that do not end like a sentence) go with them.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -16,18 +24,52 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 # A line that reads like a sentence of the story: this many words and a sentence-final mark.
 SENTENCE_MIN_WORDS = 6
+# Bullets, dashes, brackets and bold marks that scrapers leave around a furniture line
+# ("• This article is based in part on wire service reports.", "**Sign up here.**",
+# "[Editor's note: ...]", "-- This report was updated at 8:17 a.m."). Rules are tried on the line
+# with and without them.
+_DECORATION = re.compile(r"^[\s•·*▪►»>~\-–—_\[(]+|[\s*\]]+$")
 
+# A related-links block: how many link titles may follow the label, and how long one may be.
+LINK_LIST_MAX_ITEMS = 6
+LINK_TITLE_MAX_WORDS = 20
+_LINK_TITLE_END = re.compile(r"[.!?:;,][\"'”’)]*$")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 # Twitter/X embed signature: "— Name (@handle) August 21, 2025" (the blockquote's last line).
 _TWEET_SIGNATURE = re.compile(
     r"^[—–-]{1,2}\s*.{0,80}\(@\w{1,30}\)\s*(on\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
+)
+# The same signature closing a unit that also holds the post's text, as newspaper3k and other
+# scrapers flatten a blockquote into one paragraph: "Text of the tweet — Name (@handle) May 4,
+# 2020" (sometimes followed by the widget's "Report" link).
+_TWEET_SIGNATURE_AT_END = re.compile(
+    r"[—–]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*(?:on\s+)?" + _MONTH + r"\.? \d{1,2},? \d{4}"
+    r"(?:\s+Report)?\s*$"
 )
 _EMBED_MARKERS = re.compile(
     r"pic\.twitter\.com/\w+|https?://t\.co/\w+|\bA post shared by\b|\bView this post on Instagram\b"
     r"|\binstagram\.com/p/|\btiktok\.com/@|\bfacebook\.com/\S+/posts/",
     re.IGNORECASE,
 )
+# The labels a site prints around an embed it could not render ("Skip Twitter post by @user",
+# "End of Twitter post by @user", BBC).
+_EMBED_LABEL = re.compile(
+    r"^(?:skip|end of) (?:twitter|x|instagram|facebook|youtube|tiktok) (?:post|content|video)\b",
+    re.IGNORECASE,
+)
 # A post's own text above its signature is short: a tweet is at most 280 characters.
 EMBED_TEXT_MAX_CHARS = 300
+# The unit above a signature line is taken as the post's text only when it reads like a post (a
+# handle, hashtag or link, an exclamation, shouting capitals) and not like reporting about it: a
+# story paragraph before a video tweet ("... the president said.") must stay.
+_POST_SIGNALS = re.compile(r"[@#]\w|https?://|!|\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|wrote|tweeted|added|reported|announced)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +78,14 @@ class FurnitureRule:
     max_words: int
     sentences: bool
     patterns: tuple[re.Pattern[str], ...]
+    anywhere: bool = False
+    link_list: bool = False
+    # The patterns as one alternation: a line is matched once per rule, not once per pattern.
+    combined: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        joined = "|".join(f"(?:{p.pattern})" for p in self.patterns)
+        object.__setattr__(self, "combined", re.compile(joined, re.IGNORECASE))
 
 
 @cache
@@ -48,9 +98,16 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
             max_words=int(rule["max_words"]),
             sentences=bool(rule.get("sentences", False)),
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule["patterns"]),
+            anywhere=bool(rule.get("anywhere", False)),
+            link_list=bool(rule.get("link_list", False)),
         )
         for rule in tomllib.loads(raw)["rule"]
     )
+
+
+@cache
+def _anywhere_rules() -> tuple[FurnitureRule, ...]:
+    return tuple(rule for rule in furniture_rules() if rule.anywhere)
 
 
 def word_count(text: str) -> int:
@@ -61,27 +118,34 @@ def reads_like_sentence(line: str) -> bool:
     return word_count(line) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(line.strip()))
 
 
-def furniture_rule_for(line: str, rules: tuple[FurnitureRule, ...] | None = None) -> str | None:
-    """The name of the first furniture rule that takes this whole line, or None."""
+def _rule_for(line: str, rules: tuple[FurnitureRule, ...]) -> FurnitureRule | None:
     stripped = line.strip()
     if not stripped:
         return None
+    bare = _DECORATION.sub("", stripped)
+    forms = (stripped,) if bare in ("", stripped) else (stripped, bare)
     words = word_count(stripped)
     sentence = reads_like_sentence(stripped)
-    for rule in rules if rules is not None else furniture_rules():
+    for rule in rules:
         if words > rule.max_words or (sentence and not rule.sentences):
             continue
-        if any(pattern.match(stripped) for pattern in rule.patterns):
-            return rule.name
+        if any(rule.combined.fullmatch(form) for form in forms):
+            return rule
     return None
+
+
+def furniture_rule_for(line: str, rules: tuple[FurnitureRule, ...] | None = None) -> str | None:
+    """The name of the first furniture rule that takes this whole line, or None."""
+    rule = _rule_for(line, rules if rules is not None else furniture_rules())
+    return rule.name if rule is not None else None
 
 
 def edge_furniture(units: list[str], passable: frozenset[int] = frozenset()) -> dict[int, str]:
     """Furniture runs at the top and bottom edges: ``{unit index: rule name}``.
 
-    Scanning stops at the first unit from each edge that no rule takes (units in ``passable``,
-    such as a headline, are stepped over), so furniture words in the middle of the story are
-    never touched.
+    Scanning stops at the first unit from each edge that no rule takes, so furniture words in
+    the middle of the story are never touched. Units in ``passable`` (a headline, marker lines
+    already set aside, a byline) are stepped over, not taken.
     """
     found: dict[int, str] = {}
     for index in range(len(units)):
@@ -92,8 +156,10 @@ def edge_furniture(units: list[str], passable: frozenset[int] = frozenset()) -> 
             break
         found[index] = rule
     for index in range(len(units) - 1, -1, -1):
-        if index in found or index in passable:
+        if index in found:
             break
+        if index in passable:
+            continue
         rule = furniture_rule_for(units[index])
         if rule is None:
             break
@@ -101,12 +167,50 @@ def edge_furniture(units: list[str], passable: frozenset[int] = frozenset()) -> 
     return found
 
 
+def _looks_like_link_title(unit: str) -> bool:
+    """A related-link title: a short line that does not end like a sentence or a clause."""
+    words = word_count(unit)
+    return 0 < words <= LINK_TITLE_MAX_WORDS and not _LINK_TITLE_END.search(unit.strip())
+
+
+def inline_furniture(units: list[str]) -> dict[int, str]:
+    """Marker lines that are furniture wherever they stand: ``{unit index: rule name}``.
+
+    Only rules marked ``anywhere`` apply; their patterns are whole-line markers that no story
+    sentence matches. After a related-links label ("Read more:"), the link titles under it are
+    taken too (at most ``LINK_LIST_MAX_ITEMS``), up to the first line that ends like a sentence.
+    """
+    found: dict[int, str] = {}
+    rules = _anywhere_rules()
+    index = 0
+    while index < len(units):
+        rule = _rule_for(units[index], rules)
+        if rule is None:
+            index += 1
+            continue
+        found[index] = rule.name
+        index += 1
+        if rule.link_list:
+            end = min(len(units), index + LINK_LIST_MAX_ITEMS)
+            while index < end and _looks_like_link_title(units[index]):
+                found[index] = rule.name
+                index += 1
+    return found
+
+
+def _reads_like_post(unit: str) -> bool:
+    return bool(_POST_SIGNALS.search(unit)) and not _REPORTING.search(unit)
+
+
 def embedded_posts(units: list[str]) -> dict[int, str]:
     """Units that belong to an embedded social-media post: ``{unit index: rule name}``.
 
     A tweet embed pasted as text is its text followed by a signature line ("— Name (@handle)
-    Month D, YYYY"); both are taken. A unit carrying a post link or an Instagram embed caption
-    is taken on its own.
+    Month D, YYYY"). When the signature is a unit of its own it is taken, and so is the unit
+    above it when that reads like a post rather than like reporting; when text and signature
+    are one unit, the unit is taken. A unit carrying a post link, an Instagram embed caption or
+    a site's "Skip Twitter post" label is taken on its own. Limits: a post with neither a
+    signature nor a link (a tweet quoted in running text) is not recognised.
     """
     found: dict[int, str] = {}
     for index, unit in enumerate(units):
@@ -119,8 +223,13 @@ def embedded_posts(units: list[str]) -> dict[int, str]:
                 and previous >= 0
                 and previous not in found
                 and len(units[previous]) <= EMBED_TEXT_MAX_CHARS
+                and _reads_like_post(units[previous])
             ):
                 found[previous] = "tweet_text"
+        elif len(unit) <= EMBED_TEXT_MAX_CHARS * 2 and _TWEET_SIGNATURE_AT_END.search(unit):
+            found[index] = "tweet"
+        elif _EMBED_LABEL.match(unit.strip()):
+            found[index] = "embed_label"
         elif _EMBED_MARKERS.search(unit) and len(unit) <= EMBED_TEXT_MAX_CHARS * 2:
             found[index] = "post_link"
     return found

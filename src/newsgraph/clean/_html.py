@@ -45,6 +45,7 @@ _BLOCK_TAGS = frozenset(
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HtmlExtraction:
     paragraphs: tuple[str, ...]
+    url: str | None
     title: str | None
     authors: tuple[str, ...]
     published: str | None
@@ -78,6 +79,7 @@ def extract_page(html: str, url: str | None = None) -> HtmlExtraction:
     paragraphs = tuple(line.strip() for line in body.split("\n") if line.strip())
     return HtmlExtraction(
         paragraphs=paragraphs,
+        url=document.url or url,
         title=document.title or None,
         authors=_split_authors(document.author),
         published=published or None,

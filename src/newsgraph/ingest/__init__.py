@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from newsgraph.errors import InputError, UnsupportedFormatError
+from newsgraph.errors import InputError, InputTooLargeError, UnsupportedFormatError
 from newsgraph.ingest._encoding import decode_bytes
 from newsgraph.ingest._readers import (
     Item,
@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 # A news article is a few kB of text; 10 MB per document already means the input is not one.
 DEFAULT_MAX_BYTES = 10_000_000
+# A feed holds many articles: it may be this many times larger than one document.
+FEED_SIZE_FACTOR = 4
 
 _SUFFIX_FORMATS = {
     ".txt": "text",
@@ -137,9 +139,20 @@ def _read_stream(stream: BinaryIO, name: str, fmt: str, max_bytes: int) -> Itera
     else:
         # Single documents and feeds are read whole, but never more than the limit (+1 byte so an
         # oversized file is reported, not truncated).
-        limit = max_bytes * 4 if fmt == "feed" else max_bytes
+        limit = max_bytes * FEED_SIZE_FACTOR if fmt == "feed" else max_bytes
         data = stream.read(limit + 1)
-        if fmt == "feed":
+        if fmt == "feed" and len(data) > limit:
+            error = InputTooLargeError(
+                f"feed is over the {limit:,}-byte limit (--max-bytes x"
+                f" {FEED_SIZE_FACTOR}); split it or raise the limit"
+            )
+            yield Failure(
+                origin=Origin(path=name, format="feed"),
+                stage="ingest",
+                error=type(error).__name__,
+                reason=str(error),
+            )
+        elif fmt == "feed":
             yield from read_feed(data, name, max_bytes)
         elif fmt == "html":
             yield from read_html(data, Origin(path=name, format="html"), max_bytes)
@@ -160,7 +173,10 @@ def _expand(path: str, report: IngestReport) -> Iterator[Path]:
     elif candidate.exists():
         yield candidate
     elif glob.has_magic(path):
-        for match in sorted(glob.glob(path, recursive=True)):  # noqa: PTH207 - absolute globs
+        matches = sorted(glob.glob(path, recursive=True))  # noqa: PTH207 - absolute globs too
+        if not matches:
+            raise FileNotFoundError(f"no files match {path}")
+        for match in matches:
             yield from _expand(match, report)
     else:
         raise FileNotFoundError(path)
@@ -183,18 +199,19 @@ def iter_documents(
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             # Standard input cannot be peeked or re-read: take it whole, up to the size limit.
-            data = stream.read(max_bytes * 4 + 1)
+            data = stream.read(max_bytes * FEED_SIZE_FACTOR + 1)
             fmt = detect_format("", data[:512])
             yield from _read_stream(io.BytesIO(data), "<stdin>", fmt, max_bytes)
             continue
         try:
             files = list(_expand(path, report))
-        except FileNotFoundError:
+        except FileNotFoundError as error:
+            reason = str(error) if glob.has_magic(path) else "no such file or directory"
             yield Failure(
                 origin=Origin(path=path, format="unknown"),
                 stage="ingest",
                 error="FileNotFoundError",
-                reason="no such file or directory",
+                reason=reason,
             )
             continue
         for file in files:

@@ -9,12 +9,12 @@ import io
 import json
 import logging
 import time
+import zlib
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.errors import (
     EmptyInputError,
@@ -47,10 +47,14 @@ def _failure(origin: Origin, error: InputError) -> Failure:
     return Failure(origin=origin, stage="ingest", error=type(error).__name__, reason=str(error))
 
 
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1_000_000 else f"{count:,} bytes"
+
+
 def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise InputTooLargeError(
-            f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit per document"
+            f"{_size(size)} is over the {_size(max_bytes)} limit per document"
             " (raise it with --max-bytes)"
         )
 
@@ -131,6 +135,14 @@ def document_from_mapping(record: Mapping[str, Any], origin: Origin, max_bytes: 
 
 def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Item]:
     """JSON Lines: one article object per line. A bad line is a Failure; the others go on."""
+    try:
+        yield from _jsonl_lines(stream, path, max_bytes)
+    except (OSError, EOFError, zlib.error) as error:  # damaged .jsonl.gz
+        reason = f"unreadable after some records: {error or type(error).__name__}"
+        yield _failure(Origin(path=path, format="jsonl"), MalformedRecordError(reason))
+
+
+def _jsonl_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Item]:
     seen = 0
     for index, raw_line in enumerate(stream):
         origin = Origin(path=path, format="jsonl", record=index)
@@ -154,48 +166,100 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Item]:
         yield _failure(Origin(path=path, format="jsonl"), EmptyInputError("no JSON records"))
 
 
-def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Item]:
-    """WARC / WARC.gz: every HTTP response record whose payload is HTML (warcio)."""
-    found = 0
-    index = 0
+def _stream_size(stream: BinaryIO) -> int | None:
     try:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
-                continue
-            origin = Origin(path=path, format="warc", record=index)
-            index += 1
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            http = record.http_headers
-            content_type = (http.get_header("Content-Type") if http else None) or ""
-            if "html" not in content_type.lower():
-                logger.debug("%s: skipping non-HTML response %s (%s)", path, url, content_type)
-                continue
-            status = http.get_statuscode() if http else None
-            payload = record.content_stream().read(max_bytes + 1)
-            found += 1
-            if status and not str(status).startswith("2"):
-                yield _failure(origin, MalformedRecordError(f"HTTP status {status} for {url}"))
-                continue
-            declared = None
-            if "charset=" in content_type.lower():
-                declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
-            yield from read_html(payload, origin, max_bytes, url=url, declared=declared)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-        reason = f"WARC unreadable after {index} response records: {error}"
+        position = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(position)
+    except (OSError, ValueError):
+        return None
+    return size
+
+
+def _trailing_bytes(stream: BinaryIO, end: int, size: int | None) -> int:
+    """How many bytes after the last whole record are not just padding white space."""
+    if size is None or end >= size:
+        return 0
+    stream.seek(end)
+    return len(stream.read(size - end).strip())
+
+
+def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Item]:
+    """WARC / WARC.gz: every HTTP response record whose payload is HTML (warcio).
+
+    Records are numbered by response record. A record cut short, a record with broken headers
+    and bytes left over after the last readable record (a truncated archive) are Failures.
+    """
+    size = _stream_size(stream)
+    found = index = 0
+    end_of_records = 0
+    try:
+        iterator = ArchiveIterator(stream)
+        for record in iterator:
+            if not record.rec_type or record.rec_headers.get_header("Content-Length") is None:
+                reason = f"WARC record {index} has broken headers (archive truncated or damaged)"
+                origin = Origin(path=path, format="warc", record=index)
+                yield _failure(origin, MalformedRecordError(reason))
+                return
+            if record.rec_type == "response":
+                origin = Origin(path=path, format="warc", record=index)
+                index += 1
+                item = _warc_response(record, origin, max_bytes)
+                if item is not None:
+                    found += 1
+                    yield item
+            else:
+                record.content_stream().read()
+            end_of_records = iterator.get_record_offset() + iterator.get_record_length()
+    except (
+        Exception
+    ) as error:  # warcio raises many types on damaged input; one Failure, not a crash
+        reason = f"WARC unreadable after {index} response records: {error or type(error).__name__}"
         yield _failure(Origin(path=path, format="warc", record=index), MalformedRecordError(reason))
         return
-    if found == 0:
+    if (left := _trailing_bytes(stream, end_of_records, size)) > 0:
+        reason = f"WARC truncated or damaged: {left} bytes after record {index} could not be read"
+        yield _failure(Origin(path=path, format="warc", record=index), MalformedRecordError(reason))
+    elif found == 0:
         yield _failure(
             Origin(path=path, format="warc"), NoContentError("WARC holds no HTML response records")
         )
 
 
+def _warc_response(record: Any, origin: Origin, max_bytes: int) -> Item | None:
+    """The article in one response record; None for a non-HTML payload (passed over)."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    http = record.http_headers
+    content_type = (http.get_header("Content-Type") if http else None) or ""
+    if "html" not in content_type.lower():
+        logger.debug("%s: passing over non-HTML response %s (%s)", origin.path, url, content_type)
+        return None
+    status = http.get_statuscode() if http else None
+    payload = record.content_stream().read(max_bytes + 1)
+    missing = getattr(record.raw_stream, "limit", 0)
+    if len(payload) <= max_bytes and missing > 0:
+        return _failure(
+            origin, MalformedRecordError(f"WARC record cut short: {missing} bytes missing")
+        )
+    if status and not str(status).startswith("2"):
+        return _failure(origin, MalformedRecordError(f"HTTP status {status} for {url}"))
+    declared = None
+    if "charset=" in content_type.lower():
+        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
+    return next(read_html(payload, origin, max_bytes, url=url, declared=declared))
+
+
 def _feed_date(entry: Mapping[str, Any]) -> str | None:
+    """The item's date as written (cleaning normalises it and keeps its UTC offset, so the
+    date is the publisher's); feedparser's UTC struct only when the text is missing."""
+    for key in ("published", "updated"):
+        if text := _optional_str(entry.get(key)):
+            return text
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    return _optional_str(entry.get("published") or entry.get("updated"))
+            return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
+    return None
 
 
 def read_feed(data: bytes, path: str, max_bytes: int) -> Iterator[Item]:

@@ -1,0 +1,67 @@
+"""The quality gate: run every evaluation whose gold data is present and compare each score with
+its floor in ``quality-floors.toml``. A score under its floor fails the gate.
+
+Raising a floor is a normal commit: measure, then pin the new figure (minus run-to-run noise).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.eval.extraction import evaluate_extraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateResult:
+    evaluation: str
+    metric: str
+    score: float
+    floor: float
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.floor
+
+
+def _extraction(data: Path) -> dict[str, float]:
+    scores, _ = evaluate_extraction(data)
+    ours = next(s for s in scores if s.system == "newsgraph")
+    return {"f1": ours.f1, "precision": ours.precision, "recall": ours.recall}
+
+
+# evaluation name → (folder under the evaldata root, function returning metric → score)
+EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
+    "extraction": ("article-extraction-benchmark", _extraction),
+}
+
+
+def load_floors(path: Path) -> dict[str, dict[str, float]]:
+    floors = tomllib.loads(path.read_text("utf-8"))
+    return {name: {k: float(v) for k, v in table.items()} for name, table in floors.items()}
+
+
+def run_gate(evaldata: Path, floors_file: Path) -> tuple[list[GateResult], list[str]]:
+    """Results for every floor whose data is present, and notes on what could not be run."""
+    floors = load_floors(floors_file)
+    results: list[GateResult] = []
+    notes: list[str] = []
+    for name, metrics in floors.items():
+        if name not in EVALUATIONS:
+            notes.append(f"{name}: no such evaluation (floors file names it)")
+            continue
+        folder, evaluate = EVALUATIONS[name]
+        if not (evaldata / folder).is_dir():
+            notes.append(f"{name}: {evaldata / folder} not found, not run")
+            continue
+        scores = evaluate(evaldata / folder)
+        for metric, floor in metrics.items():
+            if metric not in scores:
+                notes.append(f"{name}.{metric}: evaluation gives no such metric")
+                continue
+            results.append(
+                GateResult(evaluation=name, metric=metric, score=scores[metric], floor=floor)
+            )
+    return results, notes
