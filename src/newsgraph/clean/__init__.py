@@ -34,10 +34,23 @@ PARAGRAPH_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 1_000_000
 # A first line of a text file is its headline when it is this short and does not end in a period.
 HEADLINE_MAX_WORDS = 25
+# A line broken at a column width runs to at least this share of the block's longest line.
+WRAP_WIDTH_SHARE = 0.7
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)]*$")
+# A dash or bullet (then a space) that opens a line: a list item or a post's signature.
+_LINE_MARKER = re.compile(r"[—–•*-]\s")
+# An explicit calendar date in a dateline or byline ("Posted on September 7, 2025 by ...",
+# "Published: 11 August 2025", "2025-08-19"); relative dates ("6 years ago") are not read.
+_DATE_IN_LINE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b"
+)
+# Furniture lines whose date is the article's own (not "Updated at", not a copyright year).
+_DATED_RULES = frozenset({"timestamp", "credit", "byline"})
 _BYLINE = re.compile(r"^(?:by|written by)\s+(.+?)\s*(?:[|,—-]\s*.*)?$", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # What follows an author's name in a line about the author rather than the story: "Jane Roe is a
@@ -48,6 +61,16 @@ _ABOUT_AUTHOR = re.compile(
 )
 # Author names shorter than this are not looked for (initials, "AP").
 AUTHOR_MIN_CHARS = 5
+# One to four people's names on a line of their own: "David Jackson, Herb Jackson and Deirdre
+# Shesgreen". Taken as a byline only right above the site's name ("USA TODAY") or a role label
+# ("Opinion contributor"), where sites without a "By" print it; elsewhere a line of names may be
+# a list in the story.
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}"
+_NAME_LIST = re.compile(rf"{_NAME}(?:(?:,| and|, and) {_NAME}){{0,3}}")
+# "By A, B and C" up to an affiliation after "|", "—" or " - ".
+_BYLINE_NAMES = re.compile(
+    rf"^(?i:by|written by)\s+({_NAME}(?:, {_NAME})+,? (?:and|&) {_NAME})\s*(?:(?:[|—]| - ).*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,9 +107,23 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Lines broken at a column width: most end mid-sentence and run long."""
+    """Lines broken at a column width: most end mid-sentence and run close to the block's width.
+
+    The width test keeps apart a short line without a final period that stands on its own (a
+    caption, a label, a headline) from the paragraph under it: joined, the caption's furniture
+    rule would take the story sentence with it. A line opening with a dash or bullet starts an
+    item of its own (a list entry, a tweet's "— Name (@handle) date" signature), never a
+    continuation.
+    """
+    if any(_LINE_MARKER.match(line) for line in lines[1:]):
+        return False
     inner = lines[:-1]
-    open_ended = sum(1 for line in inner if not _TERMINAL.search(line) and len(line) >= 40)
+    width = max(len(line) for line in lines)
+    open_ended = sum(
+        1
+        for line in inner
+        if not _TERMINAL.search(line) and len(line) >= max(40, WRAP_WIDTH_SHARE * width)
+    )
     return open_ended * 2 >= len(inner)
 
 
@@ -136,7 +173,7 @@ def _metadata_lines(
     """
     site = _key(source).removeprefix("the ") if source else ""
     names = [_key(a) for a in authors if len(a.strip()) >= AUTHOR_MIN_CHARS]
-    prefixes = [a.strip().casefold() for a in authors if len(a.strip()) >= AUTHOR_MIN_CHARS]
+    prefixes = [a.strip() for a in authors if len(a.strip()) >= AUTHOR_MIN_CHARS]
     everyone = " ".join(names)
     found: dict[int, str] = {}
     for index, paragraph in enumerate(paragraphs):
@@ -149,11 +186,21 @@ def _metadata_lines(
         if key in names or key.replace(" and ", " ") == everyone:
             found[index] = "byline"
             continue
-        folded = paragraph.casefold()
         for prefix in prefixes:
-            if folded.startswith(prefix) and _ABOUT_AUTHOR.match(paragraph, len(prefix)):
+            starts = paragraph[: len(prefix)].casefold() == prefix.casefold()
+            if starts and _ABOUT_AUTHOR.match(paragraph, len(prefix)):
                 found[index] = "author_bio"
                 break
+    for above in range(len(paragraphs) - 1):
+        below = above + 1
+        if (
+            above not in found
+            and _NAME_LIST.fullmatch(paragraphs[above])
+            and (
+                found.get(below) == "site_name" or furniture_rule_for(paragraphs[below]) == "label"
+            )
+        ):
+            found[above] = "byline"
     return found
 
 
@@ -171,11 +218,28 @@ def _edge_runs(count: int, taken: set[int]) -> set[int]:
     return run
 
 
+def _dateline_date(
+    paragraphs: list[str], set_aside: dict[int, tuple[RemovalReason, str]]
+) -> str | None:
+    """The first explicit date on a dateline or byline that was set aside, in text order."""
+    for index in sorted(set_aside):
+        reason, rule = set_aside[index]
+        if reason == "furniture" and rule in _DATED_RULES:
+            match = _DATE_IN_LINE.search(paragraphs[index])
+            if match and (date := normalise_published(match.group())):
+                return date
+    return None
+
+
 def _byline_authors(line: str) -> tuple[str, ...]:
+    """The names in a byline. A comma ends the names ("By Jane Smith, Reuters") unless the line
+    is a list of names closed by "and" ("By Jane Smith, John Doe and Ana Ruiz")."""
     match = _BYLINE.match(line)
     if not match:
         return ()
-    names = re.split(r",\s*|\s+(?:and|&)\s+", match.group(1))
+    listed = _BYLINE_NAMES.match(line)
+    names_text = listed.group(1) if listed else match.group(1)
+    names = re.split(r",\s*|\s+(?:and|&)\s+", names_text)
     return tuple(name.strip() for name in names if name.strip())
 
 
@@ -220,6 +284,8 @@ def clean_document(raw: RawDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> C
             if rule == "credit" and (names := _byline_authors(paragraphs[index])):
                 authors = names
                 break
+    if not published:
+        published = _dateline_date(paragraphs, set_aside)
     for index, rule in embedded_posts(paragraphs).items():
         set_aside.setdefault(index, ("embedded_post", rule))
 

@@ -46,13 +46,30 @@ _TWEET_SIGNATURE = re.compile(
 # The same signature closing a unit that also holds the post's text, as newspaper3k and other
 # scrapers flatten a blockquote into one paragraph: "Text of the tweet — Name (@handle) May 4,
 # 2020" (sometimes followed by the widget's "Report" link).
-_TWEET_SIGNATURE_AT_END = re.compile(
+_SIGNATURE = (
     r"[—–]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*(?:on\s+)?" + _MONTH + r"\.? \d{1,2},? \d{4}"
-    r"(?:\s+Report)?\s*$"
 )
+_TWEET_SIGNATURE_AT_END = re.compile(_SIGNATURE + r"(?:\s+Report)?\s*$")
+_TWEET_SIGNATURE_INSIDE = re.compile(_SIGNATURE)
+# A post ends with its signature: more text than this after it is the story, glued on by the
+# scraper or a sentence splitter, and the unit is left in the text.
+TEXT_AFTER_SIGNATURE_MAX_CHARS = 40
 _EMBED_MARKERS = re.compile(
-    r"pic\.twitter\.com/\w+|https?://t\.co/\w+|\bA post shared by\b|\bView this post on Instagram\b"
+    r"pic\.twitter\.com/\w+|https?://t\.co/\w+|\bView this post on Instagram\b"
+    r"|\b(?-i:A) (?:post|photo|video) (?:shared|posted) by [^()\n]{1,60} \(@\w+\)"
+    r"|\btwitter\.com/\w+/status/"
     r"|\binstagram\.com/p/|\btiktok\.com/@|\bfacebook\.com/\S+/posts/",
+    re.IGNORECASE,
+)
+# A tweet card flattened to text: "Name (@handle) Text of the post ..." with no signature. The
+# post's text starts a new sentence; "Jane Roe (@jroe) lives in Baltimore" is a bio, not a post.
+_TWEET_CARD = re.compile(
+    r"^(?![—–-])[^()\n]{1,60} \(@\w{1,30}\) (?!" + _MONTH + r"\.? \d)[\"“#@A-Z]"
+)
+# The description of an embedded video player (YouTube), pasted whole: it asks to subscribe and
+# links the channel. These run to thousands of characters, so they have no length limit.
+_VIDEO_DESCRIPTION = re.compile(
+    r"\bSubscribe to [^.!?]{1,60}[!:.]\s*https?://|\bWatch more [^.!?]{1,60}: https?://",
     re.IGNORECASE,
 )
 # The labels a site prints around an embed it could not render ("Skip Twitter post by @user",
@@ -66,9 +83,11 @@ EMBED_TEXT_MAX_CHARS = 300
 # The unit above a signature line is taken as the post's text only when it reads like a post (a
 # handle, hashtag or link, an exclamation, shouting capitals) and not like reporting about it: a
 # story paragraph before a video tweet ("... the president said.") must stay.
-_POST_SIGNALS = re.compile(r"[@#]\w|https?://|!|\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b")
+_POST_SIGNALS = re.compile(r"[@#]\w|https?://|pic\.twitter\.com/|!|\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b")
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|according to|wrote|tweeted|added|reported|announced)\b", re.IGNORECASE
+    r"\b(?:said|says|told|according to|wrote|writes|tweeted|added|reported|announced|notes|noted"
+    r"|responded|vowed|argued|argues|explained)\b",
+    re.IGNORECASE,
 )
 
 
@@ -192,10 +211,19 @@ def inline_furniture(units: list[str]) -> dict[int, str]:
         index += 1
         if rule.link_list:
             end = min(len(units), index + LINK_LIST_MAX_ITEMS)
-            while index < end and _looks_like_link_title(units[index]):
+            while (
+                index < end
+                and _looks_like_link_title(units[index])
+                and _rule_for(units[index], rules) is None
+            ):
                 found[index] = rule.name
                 index += 1
     return found
+
+
+def _story_after_signature(unit: str) -> bool:
+    signature = _TWEET_SIGNATURE_INSIDE.search(unit)
+    return signature is not None and len(unit) - signature.end() > TEXT_AFTER_SIGNATURE_MAX_CHARS
 
 
 def _reads_like_post(unit: str) -> bool:
@@ -209,8 +237,11 @@ def embedded_posts(units: list[str]) -> dict[int, str]:
     Month D, YYYY"). When the signature is a unit of its own it is taken, and so is the unit
     above it when that reads like a post rather than like reporting; when text and signature
     are one unit, the unit is taken. A unit carrying a post link, an Instagram embed caption or
-    a site's "Skip Twitter post" label is taken on its own. Limits: a post with neither a
-    signature nor a link (a tweet quoted in running text) is not recognised.
+    a site's "Skip Twitter post" label is taken on its own, and so are a tweet card flattened to
+    "Name (@handle) Text ..." and a video player's pasted description. Limits: a post with neither
+    a signature, a card header nor a link (a tweet quoted in running text) is not recognised, and
+    a unit with a post link that also reports ("... Spicer said. https://t.co/...") is left in
+    the story.
     """
     found: dict[int, str] = {}
     for index, unit in enumerate(units):
@@ -230,6 +261,19 @@ def embedded_posts(units: list[str]) -> dict[int, str]:
             found[index] = "tweet"
         elif _EMBED_LABEL.match(unit.strip()):
             found[index] = "embed_label"
-        elif _EMBED_MARKERS.search(unit) and len(unit) <= EMBED_TEXT_MAX_CHARS * 2:
+        elif (
+            len(unit) <= EMBED_TEXT_MAX_CHARS * 2
+            and _EMBED_MARKERS.search(unit)
+            and not _REPORTING.search(unit)
+            and not _story_after_signature(unit)
+        ):
             found[index] = "post_link"
+        elif (
+            len(unit) <= EMBED_TEXT_MAX_CHARS * 2
+            and _TWEET_CARD.match(unit)
+            and not _REPORTING.search(unit)
+        ):
+            found[index] = "tweet_card"
+        elif _VIDEO_DESCRIPTION.search(unit):
+            found[index] = "video_description"
     return found
