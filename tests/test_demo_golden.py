@@ -44,7 +44,8 @@ def test_demo_record_is_schema_valid_with_exact_spans(demo_articles, key):
     for entity in article.entities:
         for mention in entity.mentions:
             surface = article.text[mention.start : mention.end]
-            assert surface.removeprefix("the ").removeprefix("The ") in (entity.name, surface)
+            # Mentions of one entity differ ("Maduro", "Nicolás Maduro", "the ministry").
+            assert surface and surface == surface.strip()
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))

@@ -19,7 +19,7 @@ from newsgraph import (
 )
 from newsgraph.pipeline import DEFAULT_EXTRACTORS, check_extractors
 
-SPACY_ASSIGNS = frozenset({"doc.ents", "doc.sents", "token.dep"})
+SPACY_ASSIGNS = frozenset({"doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma"})
 
 
 def extractor(name: str, fills: str, *, requires=(), reads=(), run=None) -> Extractor:
@@ -111,7 +111,7 @@ def test_an_extractor_that_raises_is_a_failure_with_its_stage_and_the_next_docum
 
     extractors = (
         *DEFAULT_EXTRACTORS,
-        extractor("newsgraph.fragile.v1", "quotes", requires={"doc.ents"}, run=explode_on_vienna),
+        extractor("newsgraph.fragile.v1", "amounts", requires={"doc.ents"}, run=explode_on_vienna),
     )
     pipeline = Pipeline(extractors=extractors)
 

@@ -300,6 +300,59 @@ def eval_extraction(
         json_out.write_text(json.dumps([s.as_dict() for s in scores], indent=2) + "\n")
 
 
+@eval_app.command("polnear")
+def eval_polnear(
+    data: DataOption,
+    split: Annotated[str, typer.Option(help="dev (scored) or train (for tuning).")] = "dev",
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Quote attribution on PolNeAR: content P/R/F1 and source accuracy, direct and indirect."""
+    from newsgraph.eval.polnear import evaluate_polnear
+
+    pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("analysing articles"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as progress:
+        score = evaluate_polnear(
+            data, pipeline, split=split, progress=lambda files: progress.track(files)
+        )
+    table = Table(
+        title=f"PolNeAR {split}: {score.articles} articles (content match: tokens"
+        " shared >= 50% of the longer span)"
+    )
+    for column in (
+        "quotes",
+        "gold",
+        "predicted",
+        "precision",
+        "recall",
+        "F1",
+        "source acc. (matched)",
+    ):
+        table.add_column(column, justify="left" if column == "quotes" else "right")
+    rows = {"all": score.overall, "direct": score.direct, "indirect": score.indirect}
+    for name, tally in rows.items():
+        table.add_row(
+            name,
+            str(tally.gold),
+            str(tally.predicted),
+            f"{tally.precision:.3f}",
+            f"{tally.recall:.3f}",
+            f"{tally.f1:.3f}",
+            f"{tally.source_accuracy:.3f}",
+        )
+    Console().print(table)
+    if json_out is not None:
+        payload = {name: tally.as_dict() for name, tally in rows.items()}
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: DataOption,

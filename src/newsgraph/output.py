@@ -13,11 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.records import Article, Failure, article_to_json
+from newsgraph.records import Article, Failure, Quote, article_to_json
 
 # How many entity names the summary shows per article.
 SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
+SUMMARY_QUOTES = 8
+SUMMARY_QUOTE_CHARS = 90
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -73,6 +75,8 @@ class ArticleSummary:
     entities: str
     removed: str
     skipped: str | None
+    quotes: tuple[str, ...] = ()
+    more_quotes: int = 0
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -93,7 +97,16 @@ def summary_row(article: Article) -> ArticleSummary:
         entities=_top_entities(article),
         removed=_removed(article),
         skipped=article.provenance.skipped if article.provenance else None,
+        quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
+        more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
     )
+
+
+def _quote_line(quote: Quote) -> str:
+    speaker = quote.speaker_name or "(no identified speaker)"
+    text = _shorten(" ".join(quote.text.split()), SUMMARY_QUOTE_CHARS)
+    extra = quote.kind + (f", via {quote.via}" if quote.via else "")
+    return f"{speaker}: “{text}” ({extra})"
 
 
 def summary_text(rows: Iterable[ArticleSummary]) -> Text:
@@ -108,6 +121,12 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         else:
             text.append("     entities: ", style="cyan")
             text.append(f"{row.entities}\n")
+        if row.quotes:
+            text.append("     who said what:\n", style="cyan")
+            for line in row.quotes:
+                text.append(f"       • {line}\n")
+            if row.more_quotes:
+                text.append(f"       … and {row.more_quotes} more\n", style="dim")
         if row.removed != "—":
             text.append("     set aside: ", style="cyan")
             text.append(f"{row.removed}\n")

@@ -21,7 +21,7 @@ from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.extract import entities, sentences
+from newsgraph.extract import actors, quotes, sentences
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -63,10 +63,17 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         run=lambda doc, found: sentences.extract_sentences(doc),
     ),
     Extractor(
-        name=entities.EXTRACTOR,
+        name=actors.EXTRACTOR,
         fills="entities",
-        requires=entities.REQUIRES,
-        run=lambda doc, found: entities.extract_entities(doc),
+        requires=actors.REQUIRES,
+        run=lambda doc, found: actors.extract_actors(doc),
+    ),
+    Extractor(
+        name=quotes.EXTRACTOR,
+        fills="quotes",
+        requires=quotes.REQUIRES,
+        run=lambda doc, found: quotes.extract_quotes(doc, found["entities"]),
+        reads=frozenset({"entities"}),
     ),
 )
 
@@ -215,6 +222,17 @@ class Pipeline:
                 error=type(error).__name__,
                 reason=f"unexpected error while cleaning: {error}",
             )
+
+    def extract_text(self, text: str) -> dict[str, tuple[Any, ...]]:
+        """Parse ``text`` as it is (no cleaning) and run the extractors: their records by field.
+
+        For evaluation on gold data whose offsets index the raw text. Raises on failure.
+        """
+        doc = self.nlp(text)
+        found: dict[str, tuple[Any, ...]] = {}
+        for extractor in self.extractors:
+            found[extractor.fills] = extractor.run(doc, found)
+        return found
 
     def _extract(self, raw: RawDocument, clean: CleanDocument, doc: Doc) -> Article | Failure:
         found: dict[str, tuple[Any, ...]] = {}

@@ -128,13 +128,20 @@ class Entity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
-    """Something a speaker said, as the article reports it."""
+    """Something a source said, wrote or thinks, as the article reports it.
+
+    ``span`` is the content (inside the quote marks for direct quotes); ``speaker`` the entity id
+    of the source when it resolves to one, ``speaker_name`` its name (or the noun phrase, such as
+    "officials", when it names no entity), ``speaker_span`` the source's mention in the
+    attributing clause (a pronoun stays a pronoun there), ``cue`` the attributing verb or phrase,
+    ``via`` the outlet or medium that relays the words when that is not the speaker."""
 
     text: str
     span: Span
     kind: Literal["direct", "partial", "indirect"]
     speaker: str | None
     speaker_name: str | None
+    speaker_span: Span | None
     cue: Span | None
     via: str | None
     extractor: str

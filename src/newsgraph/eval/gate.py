@@ -32,9 +32,27 @@ def _extraction(data: Path) -> dict[str, float]:
     return {"f1": ours.f1, "precision": ours.precision, "recall": ours.recall}
 
 
+def _polnear(data: Path) -> dict[str, float]:
+    from newsgraph.eval.polnear import evaluate_polnear
+    from newsgraph.pipeline import Pipeline
+
+    score = evaluate_polnear(data, Pipeline(), split="dev")
+    return {
+        "content_f1": score.overall.f1,
+        "content_precision": score.overall.precision,
+        "content_recall": score.overall.recall,
+        "source_accuracy": score.overall.source_accuracy,
+        "direct_f1": score.direct.f1,
+        "direct_source_accuracy": score.direct.source_accuracy,
+        "indirect_f1": score.indirect.f1,
+        "indirect_source_accuracy": score.indirect.source_accuracy,
+    }
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
+    "polnear": ("polnear", _polnear),
 }
 
 

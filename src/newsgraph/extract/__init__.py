@@ -4,7 +4,16 @@ Each is registered as an :class:`~newsgraph.pipeline.Extractor` that states the 
 fills, the spaCy annotations it needs (``requires``) and its versioned name.
 """
 
-from newsgraph.extract.entities import extract_entities
+from newsgraph.extract.actors import entity_at, extract_actors, resolve_mention
+from newsgraph.extract.quotemarks import find_quotations
+from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.sentences import extract_sentences
 
-__all__ = ["extract_entities", "extract_sentences"]
+__all__ = [
+    "entity_at",
+    "extract_actors",
+    "extract_quotes",
+    "extract_sentences",
+    "find_quotations",
+    "resolve_mention",
+]

@@ -1,0 +1,456 @@
+"""Who said what: direct, partial and indirect quotes with their speaker, cue and relay.
+
+Pure function of the parsed ``Doc`` and the article's entities (from the actors extractor)::
+
+    extract_quotes(doc, entities) -> tuple[Quote, ...]
+
+How it works, in order:
+
+1. **Quote marks** (``quotemarks.find_quotations``): every quoted passage, including quotes that
+   run over several paragraphs and quotes that never close.
+2. **Direct or partial**: a passage that opens a sentence or follows a colon or comma is
+   *direct*; one embedded in the writer's own words (``described the move as a "regularly
+   scheduled deployment"``) is *partial*.
+3. **Cue and speaker**: the attribution cue is the speech verb the passage depends on in the
+   parse (``"…," Harper said``; ``Lin said: "…"``), else the nearest cue verb in the same or the
+   following short sentence; the speaker is that verb's subject (``said Harper`` too), resolved to
+   an entity — pronouns and role nouns ("she", "the spokeswoman") through the actors extractor.
+   A quote with no cue of its own continues the previous quote's speaker within the next
+   paragraph (press convention), else its speaker stays ``null``.
+4. **Indirect speech**: a cue verb with a clausal complement (``X said/warned/told reporters
+   that …``, ``The Post has learned``), ``according to X, …``, ``X accused Y of …`` and
+   ``state media quoted X as saying …`` (speaker X, ``via`` state media).
+5. **Relay** (``via``): the outlet or medium that passes the words on — "quoted X as saying",
+   "according to VTV" around another speaker's words, or a reported-speech clause inside
+   another source's report.
+
+Limits: speakers are looked for within the sentence, the next short sentence and the previous
+quote; a quote attributed two paragraphs later is left without a speaker. Questions and
+imperatives in quotes are treated like statements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import entity_at, resolve_mention
+from newsgraph.extract.quotemarks import Quotation, find_quotations
+from newsgraph.records import Entity, Quote
+from newsgraph.records import Span as TextSpan
+
+EXTRACTOR = "newsgraph.quotes.v1"
+REQUIRES = frozenset({"doc.sents", "token.dep", "token.head", "token.lemma"})
+
+# A following sentence this short can carry the attribution of a quote that ends a sentence:
+# spaCy often splits `"…." Harper said.` after the closing mark.
+ATTRIBUTION_SENTENCE_MAX_TOKENS = 12
+# Reported speech whose content is shorter than this many tokens is not a quote ("he said so").
+INDIRECT_MIN_TOKENS = 3
+# A reported-speech clause that is nearly all a quoted passage is that direct quote, not a second
+# one; a clause with a partial quote inside stays a reported-speech quote of its own.
+INDIRECT_MAX_QUOTED_SHARE = 0.8
+# Direct quotes continue the previous quote's speaker only within this many paragraphs.
+CONTINUATION_MAX_PARAGRAPHS = 1
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NP_CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+
+
+@cache
+def cue_lemmas() -> frozenset[str]:
+    """Verb lemmas that introduce attributed content (data file ``extract/data/cues.toml``)."""
+    data = _cue_data()
+    return frozenset(lemma for name in _CLAUSE_CUE_TABLES for lemma in data[name]["lemmas"])
+
+
+_CLAUSE_CUE_TABLES = ("speech", "report", "belief")
+
+
+@cache
+def _cue_data() -> dict[str, Any]:
+    raw = resources.files("newsgraph.extract").joinpath("data/cues.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def _stance_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """(object-content lemmas, infinitive-content lemmas, lemma → content prepositions)."""
+    data = _cue_data()
+    return (
+        frozenset(data["object_content"]["lemmas"]),
+        frozenset(data["infinitive_content"]["lemmas"]),
+        {lemma: frozenset(preps) for lemma, preps in data["prepositional_content"].items()},
+    )
+
+
+def _is_stance(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    objects, infinitives, prepositional = _stance_lexicon()
+    lemma = token.lemma_.lower()
+    return lemma in objects or lemma in infinitives or lemma in prepositional
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    span: TextSpan | None
+    entity: Entity | None
+    name: str | None
+    via: str | None
+
+
+_NO_SPEAKER = _Speaker(span=None, entity=None, name=None, via=None)
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_lemmas()
+
+
+def _inside(position: int, quotations: Iterable[Quotation]) -> bool:
+    return any(q.start <= position < q.end for q in quotations)
+
+
+def _np_span(token: Token) -> TextSpan:
+    """The noun phrase a token heads, without relative clauses, appositions or conjuncts."""
+    left = right = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NP_CUT_DEPS:
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    doc = token.doc
+    return TextSpan(doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _subject(cue: Token) -> tuple[Token | None, Token | None]:
+    """(speaker token, relaying token) of a cue: its subject, with the special constructions."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                return (objects[0] if objects else None), None
+    # "X quoted Y as saying ...": Y speaks, X relays.
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ == "quote":
+        quoting = cue.head.head
+        said_by = [c for c in quoting.children if c.dep_ == "dobj"]
+        relays = [c for c in quoting.children if c.dep_ in _SUBJECT_DEPS]
+        return (said_by[0] if said_by else None), (relays[0] if relays else None)
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            # "A report by X accused ...": the author is X.
+            if child.lemma_ in ("report", "statement", "study", "analysis", "survey"):
+                agents = [
+                    g
+                    for p in child.children
+                    if p.lower_ == "by"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                if agents:
+                    return agents[0], None
+            return child, None
+        if child.dep_ == "agent":  # "was quoted by X"
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0], None
+    if cue.dep_ in _INHERIT_SUBJECT_DEPS and cue.head.i != cue.i:
+        return _subject(cue.head)
+    return None, None
+
+
+def _speaker(doc: Doc, cue: Token | None, entities: tuple[Entity, ...]) -> _Speaker:
+    if cue is None:
+        return _NO_SPEAKER
+    token, relay = _subject(cue)
+    if token is None:
+        return _NO_SPEAKER
+    span = _np_span(token)
+    entity = None
+    if token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == ""):
+        entity = resolve_mention(doc, entities, token.i)
+    if entity is None:
+        entity = entity_at(entities, span.start, span.end)
+    if entity is not None:
+        name: str | None = entity.name
+    elif token.lower_ in _PRONOUNS:
+        name = None  # an unresolved pronoun names nobody
+    else:
+        name = span.text_of(doc.text)
+    via = _np_span(relay).text_of(doc.text) if relay is not None else None
+    return _Speaker(span=span, entity=entity, name=name, via=via)
+
+
+def _quote_root(doc: Doc, first: int, last: int) -> Token | None:
+    """The token of a quoted passage whose head lies outside it (its link to the sentence)."""
+    for token in doc[first:last]:
+        if not first <= token.head.i < last and not token.is_punct:
+            return token
+    return None
+
+
+def _governing_cue(token: Token | None, stop: Span) -> Token | None:
+    """Walk up the heads from ``token`` to the first cue verb within the sentence."""
+    while token is not None:
+        if _is_cue(token):
+            return token
+        if token.head.i == token.i or not stop.start <= token.head.i < stop.end:
+            return None
+        token = token.head
+    return None
+
+
+def _region(doc: Doc, quotation: Quotation, first: int, last: int) -> list[Token]:
+    """Tokens that may carry a quote's attribution: its sentences and a short one after."""
+    sentences = [doc[first].sent, doc[last - 1].sent]
+    following = doc[last].sent if last < len(doc) else None
+    if (
+        following is not None
+        and following.start >= sentences[-1].end
+        and len(following) <= ATTRIBUTION_SENTENCE_MAX_TOKENS
+        and "\n" not in doc.text[quotation.end : following.start_char]
+    ):
+        sentences.append(following)
+    tokens: list[Token] = []
+    for sentence in dict.fromkeys(sentences):
+        tokens.extend(sentence)
+    return tokens
+
+
+def _direct_cue(doc: Doc, quotation: Quotation, quotations: list[Quotation]) -> Token | None:
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = _quote_root(doc, span.start, span.end)
+    if root is not None and _is_cue(root.head) and not _inside(root.head.idx, quotations):
+        return root.head
+    candidates = [
+        t
+        for t in _region(doc, quotation, span.start, span.end)
+        if _is_cue(t) and not _inside(t.idx, quotations)
+    ]
+    if not candidates:
+        return None
+    after = [t for t in candidates if t.idx >= quotation.end]
+    before = [t for t in candidates if t.idx < quotation.start]
+    if after and (not before or after[0].i - span.end <= span.start - before[-1].i):
+        return after[0]
+    return before[-1] if before else None
+
+
+def _is_partial(doc: Doc, quotation: Quotation) -> bool:
+    before = doc.text[: quotation.start].rstrip()
+    if not before or before[-1] in ".!?:;,\n—–-(":
+        return False
+    token = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    return not (token is not None and token[0].is_sent_start)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _direct_quotes(
+    doc: Doc, entities: tuple[Entity, ...], quotations: list[Quotation]
+) -> list[tuple[Quote, int | None]]:
+    text = doc.text
+    starts = _paragraph_starts(text)
+    quotes: list[tuple[Quote, int | None]] = []
+    # The last direct quote's speaker, cue token and paragraph: a quote with no cue of its own
+    # continues it (`"…," she said. "…"`), and shares its cue.
+    previous: tuple[_Speaker, Token | None, int] | None = None
+    for quotation in quotations:
+        partial = _is_partial(doc, quotation)
+        span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+        if partial and span is not None:
+            root = _quote_root(doc, span.start, span.end)
+            cue = _governing_cue(root, doc[span.start].sent)
+        else:
+            cue = _direct_cue(doc, quotation, quotations)
+        speaker = _speaker(doc, cue, entities)
+        paragraph = bisect.bisect_right(starts, quotation.start)
+        if (
+            cue is None
+            and not partial
+            and previous is not None
+            and paragraph - previous[2] <= CONTINUATION_MAX_PARAGRAPHS
+        ):
+            speaker, cue = previous[0], previous[1]
+        if not partial:
+            previous = (speaker, cue, paragraph)
+        content = TextSpan(quotation.inner_start, quotation.inner_end)
+        quotes.append(
+            (
+                Quote(
+                    text=content.text_of(text),
+                    span=content,
+                    kind="partial" if partial else "direct",
+                    speaker=speaker.entity.id if speaker.entity else None,
+                    speaker_name=speaker.name,
+                    speaker_span=speaker.span,
+                    cue=TextSpan(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+                    via=speaker.via,
+                    extractor=EXTRACTOR,
+                ),
+                cue.i if cue is not None else None,
+            )
+        )
+    return quotes
+
+
+def _according_to_content(token: Token) -> TextSpan | None:
+    """The clause an "according to X" phrase attributes: its sentence minus the phrase."""
+    sentence = token.sent
+    phrase = list(token.subtree)
+    start, end = phrase[0].i, phrase[-1].i + 1
+    left = (sentence.start, start)
+    right = (end, sentence.end)
+    chosen = max(left, right, key=lambda r: r[1] - r[0])
+    tokens = [t for t in token.doc[chosen[0] : chosen[1]] if not t.is_punct or t.text in "%$"]
+    if len(tokens) < INDIRECT_MIN_TOKENS:
+        return None
+    return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def _subtree_span(tokens: list[Token], min_tokens: int) -> TextSpan | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '%$”"':
+        tokens.pop()
+    if len(tokens) < min_tokens:
+        return None
+    return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def _indirect_content(cue: Token) -> TextSpan | None:
+    """What a cue attributes: its clause, or for stance verbs their object, infinitive or
+    prepositional complement, or for a parenthetical "X said" the clause around it."""
+    if cue.lower_ == "according":
+        return _according_to_content(cue)
+    lemma = cue.lemma_.lower()
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        return _subtree_span([t for c in clauses for t in c.subtree], INDIRECT_MIN_TOKENS)
+    if lemma in ("accuse", "charge", "blame"):
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "by"]
+        return _subtree_span([t for c in parts for t in c.subtree], INDIRECT_MIN_TOKENS)
+    objects, infinitives, prepositional = _stance_lexicon()
+    if lemma in infinitives:
+        parts = [c for c in cue.children if c.dep_ == "xcomp"]
+        if parts:
+            return _subtree_span([t for c in parts for t in c.subtree], 1)
+    if lemma in objects:
+        parts = [c for c in cue.children if c.dep_ == "dobj"]
+        if parts:
+            # "described the move as a threat", "called him a liar": the predicate is content too.
+            parts += [
+                c
+                for c in cue.children
+                if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+            ]
+            return _subtree_span([t for c in parts for t in c.subtree], 1)
+    if lemma in prepositional:
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.lower_ in prepositional[lemma]:
+                objects_of = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                return _subtree_span([t for c in objects_of for t in c.subtree], 1)
+    if lemma in cue_lemmas() and cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        # "In his state, Christie said, offenders are sent to treatment."
+        own = {t.i for t in cue.subtree}
+        clause = [t for t in cue.head.subtree if t.i not in own]
+        return _subtree_span(clause, INDIRECT_MIN_TOKENS)
+    return None
+
+
+def _quoted_share(span: TextSpan, quotations: list[Quotation]) -> float:
+    covered = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotations)
+    return covered / max(1, span.end - span.start)
+
+
+def _indirect_quotes(
+    doc: Doc, entities: tuple[Entity, ...], quotations: list[Quotation], used_cues: set[int]
+) -> list[tuple[Quote, int]]:
+    quotes: list[tuple[Quote, int]] = []
+    for token in doc:
+        if token.i in used_cues or _inside(token.idx, quotations):
+            continue
+        if not (_is_cue(token) or _is_stance(token)):
+            continue
+        content = _indirect_content(token)
+        if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
+            continue
+        speaker = _speaker(doc, token, entities)
+        cue_end = token.idx + len(token)
+        if token.lower_ == "according":
+            cue_end = max(t.idx + len(t) for t in token.children if t.lower_ == "to")
+        quotes.append(
+            (
+                Quote(
+                    text=content.text_of(doc.text),
+                    span=content,
+                    kind="indirect",
+                    speaker=speaker.entity.id if speaker.entity else None,
+                    speaker_name=speaker.name,
+                    speaker_span=speaker.span,
+                    cue=TextSpan(token.idx, cue_end),
+                    via=speaker.via,
+                    extractor=EXTRACTOR,
+                ),
+                token.i,
+            )
+        )
+    return quotes
+
+
+def _relay_of(
+    doc: Doc, quote: Quote, cue_index: int | None, found: list[tuple[Quote, int | None]]
+) -> str | None:
+    """Who passes a quote on when that is not its speaker: the source of a report whose content
+    holds the quote's cue, or an "according to" source in the same sentence."""
+    if cue_index is None or quote.speaker_name is None:
+        return None
+    cue = doc[cue_index]
+    for other, other_cue in found:
+        if other is quote or other_cue is None or not other.speaker_name:
+            continue
+        if other.speaker_name == quote.speaker_name:
+            continue
+        if other.kind == "indirect" and other.span.start <= cue.idx < other.span.end:
+            return other.speaker_name
+        according = doc[other_cue]
+        if according.lower_ == "according" and according.sent == cue.sent and cue.i != according.i:
+            return other.speaker_name
+    return None
+
+
+def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """Every quote of the article, in text order."""
+    quotations = find_quotations(doc.text)
+    direct = _direct_quotes(doc, entities, quotations)
+    used = {cue for quote, cue in direct if cue is not None and quote.kind == "direct"}
+    indirect = _indirect_quotes(doc, entities, quotations, used)
+    found: list[tuple[Quote, int | None]] = [*direct, *indirect]
+    found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
+    return tuple(
+        quote
+        if quote.via is not None or (via := _relay_of(doc, quote, cue, found)) is None
+        else replace(quote, via=via)
+        for quote, cue in found
+    )
