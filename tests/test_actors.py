@@ -272,6 +272,14 @@ def test_actors_nouns_that_are_not_roles_are_not_titles(actors):
             "Chinese Foreign Ministry",
         ),
         (
+            # A "China economist" covers China; he does not act for it.
+            "Rachel Koh, chief China economist at Harbourview Capital, said growth would slow.",
+            "Rachel Koh",
+            None,
+            None,
+            "Harbourview Capital",
+        ),
+        (
             "Tory shadow chancellor Oliver Letwin attacked the budget.",
             "Oliver Letwin",
             "GBR",

@@ -42,10 +42,12 @@ quotation marks, where it is the quoted speaker's.
 **Affiliation.** ``country`` (ISO alpha-3) comes from a title ("China's ambassador", "Venezuelan
 President"; "the country's interior minister" → the country named last), from the organisation
 a title names, from a country that owns the name ("Venezuela's Maduro"), or from an
-organisation's own name ("U.S. Navy") — never from "ambassador *to* Venezuela". ``sector`` comes
-from the head of a title ("interior minister" → government), else from the organisation it
-names, else from other keywords (``data/sectors.toml``). ``affiliation`` is the name of the
-organisation a person's title names ("Pentagon spokesman" → "Pentagon").
+organisation's own name ("U.S. Navy") — never from "ambassador *to* Venezuela" nor from the
+subject of a "China economist". ``sector`` comes from the head of a title ("interior minister"
+→ government), else from the organisation it names, else from other keywords
+(``data/sectors.toml``). ``affiliation`` is the name of the organisation a person's title names:
+one after the head ("correspondent for X") before one in front of it ("Pentagon spokesman" →
+"Pentagon").
 
 Limits: a title is only found next to a mention ("Rubio is the secretary of state" gives none);
 common nouns that refer to actors ("officials", "state media") are not entities; pronouns are

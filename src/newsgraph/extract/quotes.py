@@ -62,6 +62,11 @@ INDIRECT_MAX_QUOTED_SHARE = 0.8
 CONTINUATION_MAX_PARAGRAPHS = 1
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# A full stop that ends an abbreviation ("U.S.", "Gen."), not a sentence.
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Inc|Ltd|Co"
+    r"|Corp|No|vs)\.)$"
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -175,7 +180,7 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-def _speaker(doc: Doc, cue: Token | None, entities: tuple[Entity, ...]) -> _Speaker:
+def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...]) -> _Speaker:
     if cue is None:
         return _NO_SPEAKER
     token, relay = _subject(cue)
@@ -192,8 +197,8 @@ def _speaker(doc: Doc, cue: Token | None, entities: tuple[Entity, ...]) -> _Spea
     elif token.lower_ in _PRONOUNS:
         name = None  # an unresolved pronoun names nobody
     else:
-        name = span.text_of(doc.text)
-    via = _np_span(relay).text_of(doc.text) if relay is not None else None
+        name = span.text_of(text)
+    via = _np_span(relay).text_of(text) if relay is not None else None
     return _Speaker(span=span, entity=entity, name=name, via=via)
 
 
@@ -216,7 +221,7 @@ def _governing_cue(token: Token | None, stop: Span) -> Token | None:
     return None
 
 
-def _region(doc: Doc, quotation: Quotation, first: int, last: int) -> list[Token]:
+def _region(doc: Doc, text: str, quotation: Quotation, first: int, last: int) -> list[Token]:
     """Tokens that may carry a quote's attribution: its sentences and a short one after."""
     sentences = [doc[first].sent, doc[last - 1].sent]
     following = doc[last].sent if last < len(doc) else None
@@ -224,7 +229,7 @@ def _region(doc: Doc, quotation: Quotation, first: int, last: int) -> list[Token
         following is not None
         and following.start >= sentences[-1].end
         and len(following) <= ATTRIBUTION_SENTENCE_MAX_TOKENS
-        and "\n" not in doc.text[quotation.end : following.start_char]
+        and "\n" not in text[quotation.end : following.start_char]
     ):
         sentences.append(following)
     tokens: list[Token] = []
@@ -233,7 +238,9 @@ def _region(doc: Doc, quotation: Quotation, first: int, last: int) -> list[Token
     return tokens
 
 
-def _direct_cue(doc: Doc, quotation: Quotation, quotations: list[Quotation]) -> Token | None:
+def _direct_cue(
+    doc: Doc, text: str, quotation: Quotation, quotations: list[Quotation]
+) -> Token | None:
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     if span is None:
         return None
@@ -242,7 +249,7 @@ def _direct_cue(doc: Doc, quotation: Quotation, quotations: list[Quotation]) -> 
         return root.head
     candidates = [
         t
-        for t in _region(doc, quotation, span.start, span.end)
+        for t in _region(doc, text, quotation, span.start, span.end)
         if _is_cue(t) and not _inside(t.idx, quotations)
     ]
     if not candidates:
@@ -254,9 +261,13 @@ def _direct_cue(doc: Doc, quotation: Quotation, quotations: list[Quotation]) -> 
     return before[-1] if before else None
 
 
-def _is_partial(doc: Doc, quotation: Quotation) -> bool:
-    before = doc.text[: quotation.start].rstrip()
-    if not before or before[-1] in ".!?:;,\n—–-(":
+def _is_partial(doc: Doc, text: str, quotation: Quotation) -> bool:
+    """A quote inside the writer's own sentence, not one that opens a sentence or follows a
+    colon, comma or dash."""
+    before = text[max(0, quotation.start - 24) : quotation.start].rstrip()
+    if not before or before[-1] in ":;,\n—–-(":
+        return False
+    if before[-1] in ".!?" and not _ABBREVIATION_END.search(before):
         return False
     token = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     return not (token is not None and token[0].is_sent_start)
@@ -267,23 +278,22 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _direct_quotes(
-    doc: Doc, entities: tuple[Entity, ...], quotations: list[Quotation]
+    doc: Doc, text: str, entities: tuple[Entity, ...], quotations: list[Quotation]
 ) -> list[tuple[Quote, int | None]]:
-    text = doc.text
     starts = _paragraph_starts(text)
     quotes: list[tuple[Quote, int | None]] = []
     # The last direct quote's speaker, cue token and paragraph: a quote with no cue of its own
     # continues it (`"…," she said. "…"`), and shares its cue.
     previous: tuple[_Speaker, Token | None, int] | None = None
     for quotation in quotations:
-        partial = _is_partial(doc, quotation)
+        partial = _is_partial(doc, text, quotation)
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         if partial and span is not None:
             root = _quote_root(doc, span.start, span.end)
             cue = _governing_cue(root, doc[span.start].sent)
         else:
-            cue = _direct_cue(doc, quotation, quotations)
-        speaker = _speaker(doc, cue, entities)
+            cue = _direct_cue(doc, text, quotation, quotations)
+        speaker = _speaker(doc, text, cue, entities)
         paragraph = bisect.bisect_right(starts, quotation.start)
         if (
             cue is None
@@ -385,7 +395,11 @@ def _quoted_share(span: TextSpan, quotations: list[Quotation]) -> float:
 
 
 def _indirect_quotes(
-    doc: Doc, entities: tuple[Entity, ...], quotations: list[Quotation], used_cues: set[int]
+    doc: Doc,
+    text: str,
+    entities: tuple[Entity, ...],
+    quotations: list[Quotation],
+    used_cues: set[int],
 ) -> list[tuple[Quote, int]]:
     quotes: list[tuple[Quote, int]] = []
     for token in doc:
@@ -396,14 +410,14 @@ def _indirect_quotes(
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
-        speaker = _speaker(doc, token, entities)
+        speaker = _speaker(doc, text, token, entities)
         cue_end = token.idx + len(token)
         if token.lower_ == "according":
             cue_end = max(t.idx + len(t) for t in token.children if t.lower_ == "to")
         quotes.append(
             (
                 Quote(
-                    text=content.text_of(doc.text),
+                    text=content.text_of(text),
                     span=content,
                     kind="indirect",
                     speaker=speaker.entity.id if speaker.entity else None,
@@ -442,10 +456,11 @@ def _relay_of(
 
 def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Every quote of the article, in text order."""
-    quotations = find_quotations(doc.text)
-    direct = _direct_quotes(doc, entities, quotations)
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    quotations = find_quotations(text)
+    direct = _direct_quotes(doc, text, entities, quotations)
     used = {cue for quote, cue in direct if cue is not None and quote.kind == "direct"}
-    indirect = _indirect_quotes(doc, entities, quotations, used)
+    indirect = _indirect_quotes(doc, text, entities, quotations, used)
     found: list[tuple[Quote, int | None]] = [*direct, *indirect]
     found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
     return tuple(
