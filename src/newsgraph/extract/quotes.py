@@ -191,6 +191,12 @@ def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...
     if token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == ""):
         entity = resolve_mention(doc, entities, token.i)
     if entity is None:
+        # The head of the subject decides: in "Justice Department spokesman Peter Lindqvist"
+        # the speaker is the person, not the organisation named before him.
+        entity = entity_at(entities, token.idx, token.idx + len(token))
+    if entity is None and token.pos_ == "PROPN":
+        entity = _person_by_surname(entities, token.text)
+    if entity is None:
         entity = entity_at(entities, span.start, span.end)
     if entity is not None:
         name: str | None = entity.name
@@ -200,6 +206,13 @@ def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...
         name = span.text_of(text)
     via = _np_span(relay).text_of(text) if relay is not None else None
     return _Speaker(span=span, entity=entity, name=name, via=via)
+
+
+def _person_by_surname(entities: tuple[Entity, ...], surname: str) -> Entity | None:
+    """The one person of the article whose name ends with ``surname`` (NER sometimes misses a
+    bare surname after a quote); None when no person or several people have that surname."""
+    people = [e for e in entities if e.type == "PERSON" and e.name.split()[-1] == surname]
+    return people[0] if len(people) == 1 else None
 
 
 def _quote_root(doc: Doc, first: int, last: int) -> Token | None:
