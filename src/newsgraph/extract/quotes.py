@@ -70,7 +70,8 @@ _ABBREVIATION_END = re.compile(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-_INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp"})
 
 
 @cache
@@ -175,8 +176,14 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], None
-    if cue.dep_ in _INHERIT_SUBJECT_DEPS and cue.head.i != cue.i:
-        return _subject(cue.head)
+    # A participle or infinitive takes the subject of the clause it hangs from ("denying the
+    # report", "was reluctant to endorse him"), up a few links of the parse.
+    head, steps = cue, 0
+    while head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i and steps < 3:
+        head, steps = head.head, steps + 1
+        subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0], None
     return None, None
 
 
@@ -186,7 +193,10 @@ def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...
     token, relay = _subject(cue)
     if token is None:
         return _NO_SPEAKER
-    span = _np_span(token)
+    span = _np_span(token)  # the mention as written: "she", "who", "the spokeswoman"
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        # "the minister, who said …": the speaker is the noun the relative clause describes.
+        token = token.head.head
     entity = None
     if token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == ""):
         entity = resolve_mention(doc, entities, token.i)
@@ -197,13 +207,14 @@ def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...
     if entity is None and token.pos_ == "PROPN":
         entity = _person_by_surname(entities, token.text)
     if entity is None:
-        entity = entity_at(entities, span.start, span.end)
+        named = _np_span(token)
+        entity = entity_at(entities, named.start, named.end)
     if entity is not None:
         name: str | None = entity.name
     elif token.lower_ in _PRONOUNS:
         name = None  # an unresolved pronoun names nobody
     else:
-        name = span.text_of(text)
+        name = _np_span(token).text_of(text)
     via = _np_span(relay).text_of(text) if relay is not None else None
     return _Speaker(span=span, entity=entity, name=name, via=via)
 
@@ -459,7 +470,12 @@ def _relay_of(
             continue
         if other.speaker_name == quote.speaker_name:
             continue
-        if other.kind == "indirect" and other.span.start <= cue.idx < other.span.end:
+        if (
+            other.kind == "indirect"
+            and other.span.start <= cue.idx < other.span.end
+            and _is_cue(doc[other_cue])
+        ):
+            # Only a source that says or reports relays; "X voted to hold" relays nothing.
             return other.speaker_name
         according = doc[other_cue]
         if according.lower_ == "according" and according.sent == cue.sent and cue.i != according.i:
