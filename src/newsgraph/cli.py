@@ -254,6 +254,18 @@ def _progress(quiet: bool) -> Iterator[_LazyProgress]:
         progress.stop()
 
 
+def _counting_progress(label: str) -> Progress:
+    """A transient "label  n/N  elapsed" progress display on standard error."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    )
+
+
 DataOption = Annotated[
     Path, typer.Option("--data", exists=True, file_okay=False, help="Folder of the gold data set.")
 ]
@@ -267,14 +279,7 @@ def eval_extraction(
     """HTML cleaning on the article-extraction benchmark, next to the other systems' outputs."""
     from newsgraph.eval.extraction import evaluate_extraction
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("cleaning pages"),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-    ) as progress:
+    with _counting_progress("cleaning pages") as progress:
         scores, pages_per_second = evaluate_extraction(
             data, progress=lambda keys: progress.track(list(keys))
         )
@@ -311,14 +316,7 @@ def eval_polnear(
     from newsgraph.eval.polnear import evaluate_polnear
 
     pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("analysing articles"),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-    ) as progress:
+    with _counting_progress("analysing articles") as progress:
         score = evaluate_polnear(
             data, pipeline, split=split, progress=lambda files: progress.track(files)
         )
