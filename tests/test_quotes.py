@@ -146,3 +146,14 @@ def test_odd_quote_marks_never_raise_and_spans_stay_inside_the_text(quotes_of, t
     for quote in quotes_of(text):
         assert 0 <= quote.span.start <= quote.span.end <= len(text)
         assert quote.text == text[quote.span.start : quote.span.end]
+
+
+def test_noun_cue_with_a_named_source_is_reported_speech(quotes_of):
+    quotes = quotes_of("Harper's criticism of the Chinese loans drew an angry response.")
+    [quote] = only(quotes, "indirect")
+    assert quote.text == "the Chinese loans"
+    assert quote.speaker_name == "Harper"
+
+
+def test_noun_cue_without_a_source_attributes_nothing(quotes_of):
+    assert only(quotes_of("The criticism of the loans grew louder in May."), "indirect") == []

@@ -68,7 +68,9 @@ _ABBREVIATION_END = re.compile(
     r"|Corp|No|vs)\.)$"
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_NP_CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
+_NP_CUT_DEPS = frozenset(
+    {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp"})
@@ -99,6 +101,48 @@ def _stance_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozens
         frozenset(data["infinitive_content"]["lemmas"]),
         {lemma: frozenset(preps) for lemma, preps in data["prepositional_content"].items()},
     )
+
+
+@cache
+def _noun_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(cue nouns, prepositions introducing their content, prepositions introducing a source)."""
+    table = _cue_data()["noun_cues"]
+    return (
+        frozenset(table["lemmas"]),
+        frozenset(table["content_preps"]),
+        frozenset(table["source_preps"]),
+    )
+
+
+def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
+    """(source token, content) of a cue noun that names its source, else None."""
+    lemmas, content_preps, source_preps = _noun_cues()
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas:
+        return None
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in source_preps
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    if source is None:
+        return None
+    parts = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    parts += [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in content_preps
+        for g in p.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    content = _subtree_span([t for c in parts for t in c.subtree], 1)
+    return (source, content) if content is not None else None
 
 
 def _is_stance(token: Token) -> bool:
@@ -429,6 +473,11 @@ def _indirect_quotes(
     for token in doc:
         if token.i in used_cues or _inside(token.idx, quotations):
             continue
+        if token.pos_ == "NOUN":
+            found = _noun_attribution(token)
+            if found is not None:
+                quotes.append((_noun_quote(doc, text, entities, token, *found), token.i))
+            continue
         if not (_is_cue(token) or _is_stance(token)):
             continue
         content = _indirect_content(token)
@@ -455,6 +504,37 @@ def _indirect_quotes(
             )
         )
     return quotes
+
+
+def _noun_quote(
+    doc: Doc, text: str, entities: tuple[Entity, ...], noun: Token, source: Token, content: TextSpan
+) -> Quote:
+    span = _np_span(source)
+    entity = entity_at(entities, source.idx, source.idx + len(source))
+    if entity is None and source.lower_ in _PRONOUNS | {"his", "her", "their", "its"}:
+        entity = resolve_mention(doc, entities, source.i)
+    if entity is None:
+        entity = entity_at(entities, span.start, span.end)
+    name = (
+        entity.name
+        if entity is not None
+        else (
+            None
+            if source.lower_ in _PRONOUNS | {"his", "her", "their", "its"}
+            else span.text_of(text)
+        )
+    )
+    return Quote(
+        text=content.text_of(text),
+        span=content,
+        kind="indirect",
+        speaker=entity.id if entity else None,
+        speaker_name=name,
+        speaker_span=span,
+        cue=TextSpan(noun.idx, noun.idx + len(noun)),
+        via=None,
+        extractor=EXTRACTOR,
+    )
 
 
 def _relay_of(
