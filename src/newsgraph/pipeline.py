@@ -145,13 +145,13 @@ class Pipeline:
 
     def _run_chunk(self, chunk: list[RawDocument | Failure]) -> Iterator[Article | Failure]:
         cleaned = [item if isinstance(item, Failure) else self._clean(item) for item in chunk]
-        parse_positions = [
-            position
+        to_parse = [
+            (position, entry)
             for position, entry in enumerate(cleaned)
             if isinstance(entry, tuple) and entry[1].language in SUPPORTED_LANGUAGES
         ]
-        parsed = self._parse([cleaned[p] for p in parse_positions])  # type: ignore[misc]
-        docs = dict(zip(parse_positions, parsed, strict=True))
+        parsed = self._parse([entry for _, entry in to_parse])
+        docs = dict(zip((position for position, _ in to_parse), parsed, strict=True))
         for position, entry in enumerate(cleaned):
             if isinstance(entry, Failure):
                 yield entry

@@ -112,11 +112,6 @@ def _function_share(words: list[str]) -> float:
     return sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
 
 
-def english_function_share(text: str) -> float:
-    """Share of the text's lower-case words that are English function words."""
-    return _function_share(_content_words(text))
-
-
 def reads_as_english(text: str) -> bool:
     """True when the text is plainly English by its function words (no model needed)."""
     words = _content_words(text[:ARTICLE_SAMPLE_CHARS])
