@@ -28,7 +28,7 @@ def extractor(name: str, fills: str, *, requires=(), reads=(), run=None) -> Extr
         fills=fills,
         requires=frozenset(requires),
         reads=frozenset(reads),
-        run=run or (lambda doc, found: ()),
+        run=run or (lambda doc, found, context: ()),
     )
 
 
@@ -104,7 +104,7 @@ def test_run_streams_one_batch_at_a_time(make_raw):
 def test_an_extractor_that_raises_is_a_failure_with_its_stage_and_the_next_document_is_fine(
     make_raw,
 ):
-    def explode_on_vienna(doc, found):
+    def explode_on_vienna(doc, found, context):
         if "Vienna" in doc.text:
             raise RuntimeError("boom on Vienna")
         return ()
@@ -157,7 +157,7 @@ def test_an_unexpected_error_while_cleaning_is_a_clean_failure(monkeypatch, pipe
 def test_later_extractors_read_what_earlier_ones_found(make_raw):
     seen = {}
 
-    def count_sentences(doc, found):
+    def count_sentences(doc, found, context):
         seen["sentences"] = found["sentences"]
         return ()
 
@@ -175,7 +175,9 @@ def test_later_extractors_read_what_earlier_ones_found(make_raw):
 def test_extractors_are_not_run_on_an_article_in_another_language(make_raw):
     calls = []
     extractors = (
-        extractor("newsgraph.spy.v1", "sentences", run=lambda doc, found: calls.append(doc) or ()),
+        extractor(
+            "newsgraph.spy.v1", "sentences", run=lambda doc, found, context: calls.append(doc) or ()
+        ),
     )
     spanish = make_raw(
         "Los sindicatos convocaron una huelga general para la próxima semana en protesta por"

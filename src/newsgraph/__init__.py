@@ -22,7 +22,13 @@ from newsgraph.errors import (
     UnsupportedFormatError,
 )
 from newsgraph.ingest import IngestReport, iter_documents
-from newsgraph.pipeline import Extractor, Pipeline, PipelineOptions, article_id
+from newsgraph.pipeline import (
+    DocumentContext,
+    Extractor,
+    Pipeline,
+    PipelineOptions,
+    article_id,
+)
 from newsgraph.records import (
     SCHEMA_VERSION,
     Amount,
@@ -51,6 +57,7 @@ __all__ = [
     "CleanDocument",
     "ConfigError",
     "DateRef",
+    "DocumentContext",
     "EmptyInputError",
     "Entity",
     "Event",

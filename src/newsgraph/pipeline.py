@@ -36,22 +36,33 @@ logger = logging.getLogger(__name__)
 
 Found = Mapping[str, tuple[Any, ...]]
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentContext:
+    """What extractors may know about a document besides its text (e.g. to anchor dates)."""
+
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
 # Languages the extractors are written for. Others are recorded with their language and text.
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extractor:
-    """One extraction stage: ``run(doc, found)`` returns the records for ``fills``.
+    """One extraction stage: ``run(doc, found, context)`` returns the records for ``fills``.
 
     ``found`` holds what earlier extractors produced, by field name; ``reads`` names the fields
-    this one needs there, so the order can be checked when the pipeline is built.
+    this one needs there, so the order can be checked when the pipeline is built. ``context``
+    carries the document's metadata (publication date, outlet, URL).
     """
 
     name: str
     fills: str
     requires: frozenset[str]
-    run: Callable[[Doc, Found], tuple[Any, ...]]
+    run: Callable[[Doc, Found, DocumentContext], tuple[Any, ...]]
     reads: frozenset[str] = frozenset()
 
 
@@ -60,19 +71,19 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         name=sentences.EXTRACTOR,
         fills="sentences",
         requires=sentences.REQUIRES,
-        run=lambda doc, found: sentences.extract_sentences(doc),
+        run=lambda doc, found, context: sentences.extract_sentences(doc),
     ),
     Extractor(
         name=actors.EXTRACTOR,
         fills="entities",
         requires=actors.REQUIRES,
-        run=lambda doc, found: actors.extract_actors(doc),
+        run=lambda doc, found, context: actors.extract_actors(doc),
     ),
     Extractor(
         name=quotes.EXTRACTOR,
         fills="quotes",
         requires=quotes.REQUIRES,
-        run=lambda doc, found: quotes.extract_quotes(doc, found["entities"]),
+        run=lambda doc, found, context: quotes.extract_quotes(doc, found["entities"]),
         reads=frozenset({"entities"}),
     ),
 )
@@ -223,22 +234,26 @@ class Pipeline:
                 reason=f"unexpected error while cleaning: {error}",
             )
 
-    def extract_text(self, text: str) -> dict[str, tuple[Any, ...]]:
+    def extract_text(
+        self, text: str, context: DocumentContext | None = None
+    ) -> dict[str, tuple[Any, ...]]:
         """Parse ``text`` as it is (no cleaning) and run the extractors: their records by field.
 
         For evaluation on gold data whose offsets index the raw text. Raises on failure.
         """
         doc = self.nlp(text)
+        context = context or DocumentContext()
         found: dict[str, tuple[Any, ...]] = {}
         for extractor in self.extractors:
-            found[extractor.fills] = extractor.run(doc, found)
+            found[extractor.fills] = extractor.run(doc, found, context)
         return found
 
     def _extract(self, raw: RawDocument, clean: CleanDocument, doc: Doc) -> Article | Failure:
+        context = DocumentContext(published=clean.published, source=clean.source, url=clean.url)
         found: dict[str, tuple[Any, ...]] = {}
         for extractor in self.extractors:
             try:
-                found[extractor.fills] = extractor.run(doc, found)
+                found[extractor.fills] = extractor.run(doc, found, context)
             except Exception as error:  # recorded with its stage; the batch goes on
                 logger.debug("%s failed on %s", extractor.name, raw.origin.path, exc_info=True)
                 return Failure(
