@@ -77,7 +77,20 @@ def vendor(target: Path) -> list[dict[str, object]]:
             )
             print(f"vendored {name}@{version}: {', '.join(copied)}")
     (target / "VERSIONS.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_country_numbers(target / "country-numeric.json")
     return manifest
+
+
+def write_country_numbers(path: Path) -> None:
+    """ISO 3166-1 alpha-3 → numeric codes: records name countries by alpha-3, world-atlas by number.
+
+    Needs pycountry (``pip install pycountry``) only here; the output is committed.
+    """
+    import pycountry  # type: ignore[import-not-found]
+
+    numbers = {country.alpha_3: country.numeric for country in pycountry.countries}
+    path.write_text(json.dumps(numbers, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {len(numbers)} country codes to {path.name}")
 
 
 def main(argv: list[str] | None = None) -> int:
