@@ -37,6 +37,13 @@ PACKAGES: tuple[tuple[str, str, dict[str, str], str], ...] = (
         {"dist/topojson-client.min.js": "topojson-client.min.js"},
         "LICENSE",
     ),
+    # The interactive API documentation at /docs (FastAPI's default loads it from a CDN).
+    (
+        "swagger-ui-dist",
+        "5.35.0",
+        {"swagger-ui-bundle.js": "swagger-ui-bundle.js", "swagger-ui.css": "swagger-ui.css"},
+        "LICENSE",
+    ),
     # Natural Earth 1:110m country outlines (public domain data, ISC-licensed packaging).
     ("world-atlas", "2.0.2", {"countries-110m.json": "countries-110m.json"}, "LICENSE"),
 )

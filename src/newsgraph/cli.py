@@ -204,6 +204,45 @@ def analyze(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="Corpus database (newsgraph ingest).")
+    ],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,
+    writable: Annotated[
+        bool,
+        typer.Option(
+            "--writable",
+            help="Accept POST /api/articles with a token: $NEWSGRAPH_TOKEN, else a new one"
+            " printed here. Without it (and without $NEWSGRAPH_TOKEN) the server is read-only.",
+        ),
+    ] = False,
+) -> None:
+    """Serve a corpus: a REST API (/docs) and a web interface for exploring it."""
+    import os
+    import secrets
+
+    import uvicorn
+
+    from newsgraph.serve import create_app
+    from newsgraph.serve.corpus import CorpusError
+
+    token = os.environ.get("NEWSGRAPH_TOKEN") or None
+    if token is None and writable:
+        token = secrets.token_urlsafe(24)
+        stderr.print(f"newsgraph: write token (POST /api/articles): {token}", highlight=False)
+    try:
+        web = create_app(db, token=token)
+    except CorpusError as error:
+        stderr.print(f"newsgraph: {error}", style="red", highlight=False)
+        raise typer.Exit(2) from None
+    mode = "read-write" if token else "read-only"
+    stderr.print(f"newsgraph: serving {db} ({mode}) on http://{host}:{port}/", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def _closing_line(analysed: int, failed: int, report: IngestReport) -> str:
     parts = [f"{analysed} article{'s' if analysed != 1 else ''} analysed"]
     if failed:
