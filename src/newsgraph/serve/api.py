@@ -20,7 +20,7 @@ import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -34,6 +34,9 @@ from newsgraph._version import __version__
 from newsgraph.records import Article, Failure, Origin, RawDocument
 from newsgraph.serve import models
 from newsgraph.serve.corpus import Corpus, Page, QueryTimeoutError
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -146,9 +149,9 @@ def _iso(day: dt.date | None) -> str | None:
 class _Analyser:
     """The spaCy pipeline for writes, loaded on the first write (it takes seconds) and shared."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipeline: Pipeline | None) -> None:
         self._lock = threading.Lock()
-        self._pipeline: Any = None
+        self._pipeline = pipeline
 
     def analyse(self, raw: RawDocument) -> Article | Failure:
         from newsgraph.pipeline import Pipeline
@@ -157,7 +160,7 @@ class _Analyser:
             if self._pipeline is None:
                 self._pipeline = Pipeline()
             [result] = list(self._pipeline.run([raw]))
-        return result  # type: ignore[no-any-return]
+        return result
 
 
 def create_app(
@@ -166,11 +169,14 @@ def create_app(
     *,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     query_timeout: float | None = None,
+    pipeline: Pipeline | None = None,
 ) -> FastAPI:
-    """The web app serving the corpus at ``db_path``; writes only with ``token``."""
+    """The web app serving the corpus at ``db_path``; writes only with ``token``.
+
+    ``pipeline`` analyses posted articles (default: built on the first write)."""
     options: dict[str, Any] = {} if query_timeout is None else {"query_timeout": query_timeout}
     corpus = Corpus(db_path, writable=token is not None, **options)
-    analyser = _Analyser()
+    analyser = _Analyser(pipeline)
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -229,7 +235,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 

@@ -1,5 +1,5 @@
 // DOM helpers. Untrusted data (article text, titles, authors, names) only ever becomes text
-// nodes or attribute values set through the DOM: never HTML. There is no innerHTML here.
+// nodes or attribute values set through the DOM: never parsed as HTML.
 
 const ATTRIBUTE_ALLOWED = /^(class|id|title|role|type|name|value|placeholder|for|colspan|min|max|step|aria-[a-z]+|data-[a-z-]+|tabindex|lang|dir|open|selected|disabled|checked|list|maxlength|rel|hidden)$/;
 
