@@ -1,0 +1,397 @@
+"""The canned questions, as SQL over the store. Each returns an Arrow table.
+
+Actors are matched by what an analyst types: a name ("Rubio", "Marco Rubio"), a country code
+("CHN") or a country name or alias ("China", "the U.S."). A name matches a speaker or an entity
+whose name contains it as whole words, case-insensitively; a country matches an entity of that
+country and an event whose coded actor is that code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from newsgraph.extract._lexicon import countries
+from newsgraph.store._store import Store
+
+# What ``search`` shows around the first hit, in characters on each side.
+SNIPPET_CONTEXT = 80
+DEFAULT_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPattern:
+    """How a typed actor is matched: a whole-word name pattern and an ISO alpha-3 code."""
+
+    name_regex: str
+    country: str | None
+    text: str
+
+
+def actor_pattern(text: str) -> ActorPattern:
+    text = " ".join(text.split())
+    table = countries()
+    code: str | None = None
+    if len(text) == 3 and text.isalpha() and text.upper() in table.display:
+        code = text.upper()
+    else:
+        term = table.lookup(text, ("alias",))
+        code = term.alpha3 if term is not None else None
+    words = [re.escape(word) for word in text.split()]
+    regex = r"(?i)(^|[^\pL\pN])" + r"\s+".join(words) + r"($|[^\pL\pN])"
+    return ActorPattern(name_regex=regex, country=code, text=text)
+
+
+def _date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def _date_filters(
+    column: str, since: str | dt.date | None, until: str | dt.date | None, params: list[Any]
+) -> list[str]:
+    clauses = []
+    if since is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(_date(since))
+    if until is not None:
+        clauses.append(f"{column} <= ?")
+        params.append(_date(until))
+    return clauses
+
+
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    text: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pa.Table:
+    """Quotes with speaker, kind, text and the article they are from, oldest first."""
+    params: list[Any] = []
+    clauses: list[str] = []
+    if speaker is not None:
+        pattern = actor_pattern(speaker)
+        clauses.append(
+            "(regexp_matches(coalesce(q.speaker_name, ''), ?)"
+            " OR regexp_matches(coalesce(sp.name, ''), ?)"
+            + (" OR sp.country = ? AND sp.type IN ('GPE', 'NORP'))" if pattern.country else ")")
+        )
+        params += [pattern.name_regex, pattern.name_regex]
+        if pattern.country:
+            params.append(pattern.country)
+    if outlet is not None:
+        clauses.append("a.source ILIKE ?")
+        params.append(f"%{outlet}%")
+    if text is not None:
+        clauses.append("q.text ILIKE ?")
+        params.append(f"%{text}%")
+    clauses += _date_filters("a.published_date", since, until, params)
+    params.append(limit)
+    return store.query(
+        f"""
+        SELECT a.published_date AS date, coalesce(sp.name, q.speaker_name) AS speaker,
+               q.speaker_name AS speaker_as_written, sp.country AS speaker_country,
+               q.kind, q.text, q.via, a.source AS outlet, a.title, a.url,
+               a.id AS article_id, q.ordinal AS quote, q.span_start, q.span_end
+        FROM quotes q
+        JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.id = q.speaker
+        {_where(clauses)}
+        ORDER BY a.published_date NULLS LAST, a.id, q.ordinal
+        LIMIT ?
+        """,
+        params,
+    )
+
+
+def _event_date_sql(store: Store) -> str:
+    if store.has_column("events", "date"):
+        return "coalesce(TRY_CAST(left(CAST(ev.date AS VARCHAR), 10) AS DATE), a.published_date)"
+    return "a.published_date"
+
+
+def _event_actor_clause(side: str, actor: str, params: list[Any]) -> str:
+    pattern = actor_pattern(actor)
+    entity = "src" if side == "source" else "tgt"
+    parts = [
+        f"upper(ev.{side}) = upper(?)",
+        f"regexp_matches(coalesce({entity}.name, ''), ?)",
+    ]
+    params += [pattern.text, pattern.name_regex]
+    if pattern.country:
+        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?"]
+        params += [pattern.country, pattern.country]
+    return "(" + " OR ".join(parts) + ")"
+
+
+def events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    event_type: str | None = None,
+    quad_class: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pa.Table:
+    """Coded events with both actors, the trigger and its sentence, oldest first."""
+    params: list[Any] = []
+    clauses: list[str] = []
+    if source is not None:
+        clauses.append(_event_actor_clause("source", source, params))
+    if target is not None:
+        clauses.append(_event_actor_clause("target", target, params))
+    if event_type is not None:
+        clauses.append("upper(ev.type) = upper(?)")
+        params.append(event_type)
+    if quad_class is not None:
+        clauses.append("upper(CAST(ev.quad_class AS VARCHAR)) = upper(?)")
+        params.append(quad_class)
+    date_sql = _event_date_sql(store)
+    clauses += _date_filters(date_sql, since, until, params)
+    params.append(limit)
+    return store.query(
+        f"""
+        SELECT {date_sql} AS date, ev.type, ev.quad_class,
+               ev.source, src.name AS source_name, src.country AS source_country,
+               ev.target, tgt.name AS target_name, tgt.country AS target_country,
+               substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
+                   AS trigger,
+               ev.negated, ev.hedged, ev.modality,
+               a.source AS outlet, a.title, a.id AS article_id, ev.ordinal AS event
+        FROM events ev
+        JOIN articles a ON a.id = ev.article_id
+        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
+        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {_where(clauses)}
+        ORDER BY date NULLS LAST, a.id, ev.ordinal
+        LIMIT ?
+        """,
+        params,
+    )
+
+
+def actors(
+    store: Store, *, top: int = 20, entity_type: str | None = None, name: str | None = None
+) -> pa.Table:
+    """The most-covered actors: articles mentioning them, mentions, quotes they are given.
+
+    Uses the corpus-level actors when they have been built (``actors`` table), else groups the
+    article entities by name and type.
+    """
+    params: list[Any] = []
+    clauses: list[str] = []
+    if entity_type is not None:
+        clauses.append("upper(e.type) = upper(?)")
+        params.append(entity_type)
+    if name is not None:
+        clauses.append("regexp_matches(e.name, ?)")
+        params.append(actor_pattern(name).name_regex)
+    params.append(top)
+    return store.query(
+        f"""
+        WITH spoken AS (
+            SELECT article_id, speaker AS id, count(*) AS quotes
+            FROM quotes WHERE speaker IS NOT NULL GROUP BY ALL
+        )
+        SELECT e.name, e.type,
+               mode(e.country) AS country, mode(e.sector) AS sector,
+               count(DISTINCT e.article_id) AS articles,
+               count(DISTINCT a.source) AS outlets,
+               sum(json_array_length(e.mentions))::BIGINT AS mentions,
+               coalesce(sum(s.quotes), 0)::BIGINT AS quotes,
+               min(a.published_date) AS first_seen, max(a.published_date) AS last_seen
+        FROM entities e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN spoken s ON s.article_id = e.article_id AND s.id = e.id
+        {_where(clauses)}
+        GROUP BY e.name, e.type
+        ORDER BY articles DESC, mentions DESC, e.name
+        LIMIT ?
+        """,
+        params,
+    )
+
+
+def timeline(
+    store: Store,
+    actor: str,
+    *,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pa.Table:
+    """What an actor said and did, and where it was mentioned, in date order.
+
+    One row per quote by the actor (``said``), per event with the actor as source (``did``) or
+    target (``undergoes``), and per article that mentions the actor without either
+    (``mentioned``).
+    """
+    pattern = actor_pattern(actor)
+    params: list[Any] = []
+    match_entity = "(regexp_matches(e.name, ?)" + (
+        " OR e.country = ? AND e.type IN ('GPE','NORP'))" if pattern.country else ")"
+    )
+
+    def entity_params() -> list[Any]:
+        return [pattern.name_regex] + ([pattern.country] if pattern.country else [])
+
+    date_sql = _event_date_sql(store)
+    params += entity_params()  # matched CTE
+    outer: list[Any] = []
+    outer_clauses = _date_filters("date", since, until, outer)
+    return store.query(
+        f"""
+        WITH matched AS (
+            SELECT e.article_id, e.id, e.name FROM entities e WHERE {match_entity}
+        ),
+        said AS (
+            SELECT a.published_date AS date, 'said' AS kind, m.name AS actor,
+                   q.kind || ': ' || q.text AS detail, a.source AS outlet, a.title,
+                   a.id AS article_id
+            FROM quotes q JOIN matched m ON m.article_id = q.article_id AND m.id = q.speaker
+            JOIN articles a ON a.id = q.article_id
+        ),
+        acted AS (
+            SELECT {date_sql} AS date,
+                   CASE WHEN ms.id IS NOT NULL THEN 'did' ELSE 'undergoes' END AS kind,
+                   coalesce(ms.name, mt.name) AS actor,
+                   ev.type || ' ' || coalesce(ev.source, '?') || ' -> '
+                       || coalesce(ev.target, '?') || ': '
+                       || substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
+                       AS detail,
+                   a.source AS outlet, a.title, a.id AS article_id
+            FROM events ev JOIN articles a ON a.id = ev.article_id
+            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = ev.source
+            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = ev.target
+            WHERE ms.id IS NOT NULL OR mt.id IS NOT NULL
+        ),
+        mentioned AS (
+            SELECT a.published_date AS date, 'mentioned' AS kind, min(m.name) AS actor,
+                   'mentioned in: ' || coalesce(a.title, '(no title)') AS detail,
+                   a.source AS outlet, a.title, a.id AS article_id
+            FROM matched m JOIN articles a ON a.id = m.article_id
+            WHERE m.article_id NOT IN (SELECT article_id FROM said)
+              AND m.article_id NOT IN (SELECT article_id FROM acted)
+            GROUP BY ALL
+        )
+        SELECT * FROM (
+            SELECT * FROM said UNION ALL SELECT * FROM acted UNION ALL SELECT * FROM mentioned
+        ) {_where(outer_clauses)}
+        ORDER BY date NULLS LAST, article_id, kind
+        LIMIT ?
+        """,
+        params + outer + [limit],
+    )
+
+
+def dyad(
+    store: Store,
+    source: str,
+    target: str,
+    *,
+    both_directions: bool = False,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> pa.Table:
+    """Weekly event counts between two actors by quad class (week starts on Monday)."""
+    params: list[Any] = []
+    forward_params: list[Any] = []
+    forward = (
+        _event_actor_clause("source", source, forward_params)
+        + " AND "
+        + _event_actor_clause("target", target, forward_params)
+    )
+    params += forward_params
+    direction = f"({forward})"
+    if both_directions:
+        backward_params: list[Any] = []
+        backward = (
+            _event_actor_clause("source", target, backward_params)
+            + " AND "
+            + _event_actor_clause("target", source, backward_params)
+        )
+        params += backward_params
+        direction = f"({forward} OR {backward})"
+    date_sql = _event_date_sql(store)
+    clauses = [direction, *_date_filters(date_sql, since, until, params)]
+    return store.query(
+        f"""
+        SELECT date_trunc('week', {date_sql})::DATE AS week,
+               coalesce(CAST(ev.quad_class AS VARCHAR), 'unknown') AS quad_class,
+               count(*) AS events,
+               count(DISTINCT ev.article_id) AS articles,
+               count(DISTINCT a.source) AS outlets
+        FROM events ev
+        JOIN articles a ON a.id = ev.article_id
+        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
+        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {_where(clauses)}
+        GROUP BY ALL
+        ORDER BY week NULLS LAST, quad_class
+        """,
+        params,
+    )
+
+
+def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
+    """Articles matching every word of ``query`` (stemmed), best BM25 score first.
+
+    Rebuilds the index first when it is older than the articles and the store is writable;
+    without the index (extension missing, or stale on a read-only store) every word must occur
+    in the title or text, ranked by how often they do.
+    """
+    words = [word for word in re.findall(r"[\w'-]+", query) if word]
+    if not words:
+        return store.query("SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score LIMIT 0")
+    first = words[0]
+    snippet = (
+        f"substr(a.text, greatest(1, instr(lower(a.text), lower(?)) - {SNIPPET_CONTEXT}),"
+        f" {2 * SNIPPET_CONTEXT} + length(?))"
+    )
+    columns = (
+        "a.id AS article_id, a.published_date AS date, a.source AS outlet, a.title, a.url,"
+        f" {snippet} AS snippet"
+    )
+    usable = store.fts_available() and (
+        store.fts_current() or (not store.read_only and store.rebuild_search_index())
+    )
+    if usable:
+        return store.query(
+            f"""
+            SELECT {columns}, score FROM (
+                SELECT *, fts_main_articles.match_bm25(id, ?, conjunctive := 1) AS score
+                FROM articles
+            ) a
+            WHERE score IS NOT NULL
+            ORDER BY score DESC, a.id
+            LIMIT ?
+            """,
+            [first, first, query, limit],
+        )
+    conditions = " AND ".join("(a.text ILIKE ? OR coalesce(a.title, '') ILIKE ?)" for _ in words)
+    counts = " + ".join("len(string_split(lower(a.text), lower(?))) - 1" for _ in words)
+    return store.query(
+        f"""
+        SELECT {columns}, ({counts})::DOUBLE AS score
+        FROM articles a
+        WHERE {conditions}
+        ORDER BY score DESC, a.id
+        LIMIT ?
+        """,
+        [first, first, *words, *[p for w in words for p in (f"%{w}%", f"%{w}%")], limit],
+    )
