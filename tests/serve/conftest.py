@@ -3,7 +3,6 @@ made by hand (events, places, amounts and dates the demo does not have yet, host
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,8 +20,8 @@ from newsgraph import (
     Removed,
     Span,
     article_id,
-    article_to_json,
 )
+from newsgraph.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -275,22 +274,6 @@ def hostile_article() -> Article:
 
 def write_corpus(path: Path, articles: Iterable[Article]) -> Path:
     """A corpus database holding ``articles``, as ``newsgraph ingest`` would store them."""
-    try:
-        from newsgraph.store import Store  # type: ignore[import-not-found]
-    except ImportError:  # the store lands in its own branch; until then, its articles table
-        import duckdb
-
-        connection = duckdb.connect(str(path))
-        connection.execute("CREATE TABLE articles (id VARCHAR PRIMARY KEY, record JSON)")
-        for article in articles:
-            record = article_to_json(article)
-            newsgraph.validate_article(record)
-            connection.execute(
-                "INSERT INTO articles VALUES (?, ?)",
-                [article.id, json.dumps(record, ensure_ascii=False)],
-            )
-        connection.close()
-        return path
     with Store.open(path) as store:
         store.write(list(articles))
     return path

