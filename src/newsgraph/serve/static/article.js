@@ -103,7 +103,8 @@ export function renderText(record, actors, { speakerIndex, hit, onQuote }) {
       }
       if (mark.kind === "quote") {
         span.classList.add(`spk-${mark.colour % SPEAKER_COLOURS}`);
-        span.dataset.quote = String(mark.index);
+        // A partial quote may sit inside an indirect one: a piece can belong to several.
+        span.dataset.quotes = `${span.dataset.quotes || ""} ${mark.index}`.trim();
       }
       if (mark.kind === "trigger") span.dataset.event = String(mark.index);
       titles.push(markTitle(mark, names));
@@ -117,8 +118,8 @@ export function renderText(record, actors, { speakerIndex, hit, onQuote }) {
     if (!target) return;
     if (target.dataset.actor && !event.altKey) {
       location.hash = actorLink(target.dataset.actor);
-    } else if (target.dataset.quote !== undefined) {
-      onQuote(Number(target.dataset.quote));
+    } else if (target.dataset.quotes !== undefined) {
+      onQuote(Number(target.dataset.quotes.split(" ").pop()));
     }
   });
   return body;
@@ -143,7 +144,7 @@ export async function articleView(root, id, queryString) {
 
   const selectQuote = (index, scroll = true) => {
     for (const node of root.querySelectorAll(".q-sel")) node.classList.remove("q-sel");
-    const pieces = root.querySelectorAll(`.article-text span[data-quote="${index}"]`);
+    const pieces = root.querySelectorAll(`.article-text span[data-quotes~="${index}"]`);
     for (const node of pieces) node.classList.add("q-sel");
     for (const node of root.querySelectorAll(`.said li[data-quote="${index}"]`)) node.classList.add("q-sel");
     const label = root.querySelector("#quote-label");

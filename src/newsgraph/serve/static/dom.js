@@ -1,7 +1,7 @@
 // DOM helpers. Untrusted data (article text, titles, authors, names) only ever becomes text
 // nodes or attribute values set through the DOM: never parsed as HTML.
 
-const ATTRIBUTE_ALLOWED = /^(class|id|title|role|type|name|value|placeholder|for|colspan|min|max|step|aria-[a-z]+|data-[a-z-]+|tabindex|lang|dir|open|selected|disabled|checked|list|maxlength|rel|hidden)$/;
+const ATTRIBUTE_ALLOWED = /^(class|id|title|role|type|name|value|placeholder|for|colspan|min|max|step|aria-[a-z]+|data-[a-z-]+|tabindex|lang|dir|open|selected|disabled|checked|list|maxlength|rel|hidden|required|viewBox)$/;
 
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
