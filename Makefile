@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EVALDATA ?= ../shared/evaldata
 
-.PHONY: install demo test lint format eval gate bench clean
+.PHONY: install demo serve test lint format eval gate bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/newsgraph analyze examples/ --format jsonl --out demo-output/articles.jsonl
 	@echo "Records written to demo-output/articles.jsonl"
+	@echo "Run \`make serve\` to explore the demo corpus in a browser (http://127.0.0.1:8000/)."
+
+# The demo corpus in a database, served with its web interface (read-only) on 127.0.0.1:8000.
+demo-output/demo.duckdb: install $(wildcard examples/*/*)
+	$(BIN)/newsgraph ingest examples/ --db $@
+
+serve: demo-output/demo.duckdb
+	$(BIN)/newsgraph serve demo-output/demo.duckdb
 
 lint: install
 	$(BIN)/ruff check src tests bench

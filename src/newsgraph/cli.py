@@ -212,7 +212,8 @@ def analyze(
 @app.command()
 def serve(
     db: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, help="Corpus database (newsgraph ingest).")
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help="Corpus database (newsgraph ingest)."),
     ],
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,

@@ -45,7 +45,7 @@ def annotated_article() -> Article:
     """An article with one of every record kind, spans found in its own text."""
     text = (
         "WASHINGTON — The United States imposed sanctions on Venezuela on Monday, officials said."
-        "\n\n\"We will not accept this,\" said Rafael Ordaz, who threatened to cut oil sales"
+        '\n\n"We will not accept this," said Rafael Ordaz, who threatened to cut oil sales'
         " worth $2 billion to the United States."
         "\n\nVenezuela may expel diplomats from Caracas next week, according to Maria Silva."
     )

@@ -372,9 +372,11 @@ def test_a_posted_article_is_analysed_stored_and_served(
             headers=headers | _text(),
         )
     elif kind == "html":
-        page = f"<html><body><article><h1>{title}</h1>" + "".join(
-            f"<p>{p}</p>" for p in story
-        ) + "</article></body></html>"
+        page = (
+            f"<html><body><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in story)
+            + "</article></body></html>"
+        )
         response = writable.post(
             "/api/articles", content=page, headers=headers | {"content-type": "text/html"}
         )

@@ -48,7 +48,13 @@ def server(demo_db: Path) -> Iterator[str]:
     port = _free_port()
     env = {key: value for key, value in os.environ.items() if key != "NEWSGRAPH_TOKEN"}
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "newsgraph"), "serve", str(demo_db), "--port", str(port)],
+        [
+            str(Path(sys.executable).parent / "newsgraph"),
+            "serve",
+            str(demo_db),
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,

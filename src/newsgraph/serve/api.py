@@ -110,12 +110,12 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge
+                    raise _BodyTooLargeError
             return message
 
         try:
             await self.app(scope, counting_receive, send)
-        except _BodyTooLarge:
+        except _BodyTooLargeError:
             await self._refuse(send)
 
     async def _refuse(self, send: Callable[[Any], Awaitable[None]]) -> None:
@@ -123,7 +123,7 @@ class BodyLimit:
         await response({"type": "http"}, _no_body, send)
 
 
-class _BodyTooLarge(Exception):
+class _BodyTooLargeError(Exception):
     pass
 
 
@@ -186,7 +186,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.corpus = corpus
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
 
     @app.middleware("http")
     async def security_headers(

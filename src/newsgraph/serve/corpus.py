@@ -144,6 +144,13 @@ _DERIVED_TABLES: dict[str, str] = {
         FROM store.articles a, json_each(a.{record}->'$.places') p {where}""",
 }
 
+# An event's source and target entities, with their corpus actor, as source_actor/target_actor.
+_JOIN_EVENT_ACTORS = """
+    LEFT JOIN entity_actor source_actor
+      ON source_actor.article_id = e.article_id AND source_actor.entity_id = e.source
+    LEFT JOIN entity_actor target_actor
+      ON target_actor.article_id = e.article_id AND target_actor.entity_id = e.target"""
+
 # Actor ids are computed in Python (one hash per distinct type+name) and joined in.
 _ACTOR_TABLE = "CREATE OR REPLACE TABLE actor_ids (type VARCHAR, name VARCHAR, actor_id VARCHAR)"
 
@@ -196,7 +203,9 @@ class Corpus:
             if article_ids is None:
                 con.execute(f"CREATE OR REPLACE TABLE {table} AS {sql}")
             else:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", params)
+                con.execute(
+                    f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", params
+                )
                 con.execute(f"INSERT INTO {table} {sql}", params)
         pairs = con.execute(
             "SELECT DISTINCT type, name FROM entities_v"
@@ -257,9 +266,7 @@ class Corpus:
             names = [column[0] for column in result.description or ()]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
-    def _page(
-        self, sql: str, params: dict[str, Any], limit: int, offset: int, order: str
-    ) -> Page:
+    def _page(self, sql: str, params: dict[str, Any], limit: int, offset: int, order: str) -> Page:
         """A page of ``sql``'s rows in ``order``, with the total count."""
         with self._cursor() as cursor:
             total_row = cursor.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
@@ -267,7 +274,9 @@ class Corpus:
             f"SELECT * FROM ({sql}) ORDER BY {order} LIMIT $limit OFFSET $offset",
             {**params, "limit": limit, "offset": offset},
         )
-        return Page(total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset, items=rows)
+        return Page(
+            total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset, items=rows
+        )
 
     # --- articles -----------------------------------------------------------------------
 
@@ -419,15 +428,12 @@ class Corpus:
         if query:
             clauses.append("q.text ILIKE $pattern ESCAPE '\\'")
             params["pattern"] = f"%{_like_escape(query)}%"
-        sql = (
-            """SELECT q.article_id, q.ord, q.text, q.kind, q.speaker_name,
+        sql = """SELECT q.article_id, q.ord, q.text, q.kind, q.speaker_name,
                       s.actor_id AS speaker_actor, q.via, q.span_start, q.span_end,
                       a.title, a.source, a.published
                FROM quotes_v q JOIN articles_v a USING (article_id)
                LEFT JOIN entity_actor s
-                 ON s.article_id = q.article_id AND s.entity_id = q.speaker"""
-            + _where(clauses)
-        )
+                 ON s.article_id = q.article_id AND s.entity_id = q.speaker""" + _where(clauses)
         return self._page(sql, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
 
     def events(
@@ -448,8 +454,7 @@ class Corpus:
         offset: int,
     ) -> Page:
         clauses, params = _date_clauses("coalesce(TRY_CAST(e.date AS DATE), a.day)", since, until)
-        for name, column in (("source", "e.source"), ("target", "e.target")):
-            value = locals()[name]
+        for name, column, value in (("source", "e.source", source), ("target", "e.target", target)):
             if value is not None:
                 # An actor id, an entity's country code or name, or the raw code of the event.
                 clauses.append(
@@ -457,19 +462,19 @@ class Corpus:
                     f" OR {name}_actor.country = ${name} OR {name}_actor.name = ${name})"
                 )
                 params[name] = value
-        for name, column in (
-            ("type", "e.type"),
-            ("quad_class", "e.quad_class"),
-            ("outlet", "a.source"),
-            ("asserted_by", "e.asserted_by"),
-            ("article", "e.article_id"),
-            ("hedged", "e.hedged"),
-            ("negated", "e.negated"),
-        ):
-            value = locals()[name]
-            if value is not None:
+        equal: tuple[tuple[str, str, object], ...] = (
+            ("type", "e.type", type),
+            ("quad_class", "e.quad_class", quad_class),
+            ("outlet", "a.source", outlet),
+            ("asserted_by", "e.asserted_by", asserted_by),
+            ("article", "e.article_id", article),
+            ("hedged", "e.hedged", hedged),
+            ("negated", "e.negated", negated),
+        )
+        for name, column, given in equal:
+            if given is not None:
                 clauses.append(f"{column} = ${name}")
-                params[name] = value
+                params[name] = given
         sql = (
             """SELECT e.article_id, e.ord, e.type, e.mode, e.quad_class,
                       e.source, source_actor.actor_id AS source_actor,
@@ -478,11 +483,8 @@ class Corpus:
                       coalesce(target_actor.name, e.target) AS target_name,
                       e.asserted_by, e.negated, e.hedged, e.modality, e.date, e.place,
                       e.trigger_start, e.trigger_end, a.title, a.source AS outlet, a.published
-               FROM events_v e JOIN articles_v a USING (article_id)
-               LEFT JOIN entity_actor source_actor
-                 ON source_actor.article_id = e.article_id AND source_actor.entity_id = e.source
-               LEFT JOIN entity_actor target_actor
-                 ON target_actor.article_id = e.article_id AND target_actor.entity_id = e.target"""
+               FROM events_v e JOIN articles_v a USING (article_id)"""
+            + _JOIN_EVENT_ACTORS
             + _where(clauses)
         )
         return self._page(sql, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
@@ -617,9 +619,8 @@ class Corpus:
                 f"(text ILIKE $t{number} ESCAPE '\\' OR title ILIKE $t{number} ESCAPE '\\')"
             )
             params[f"t{number}"] = f"%{_like_escape(term)}%"
-        sql = (
-            "SELECT article_id AS id, title, source, published, text FROM articles_v"
-            + _where(clauses)
+        sql = "SELECT article_id AS id, title, source, published, text FROM articles_v" + _where(
+            clauses
         )
         page = self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
         phrase = re.compile(re.escape(query.strip()), re.IGNORECASE)
