@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article
@@ -216,10 +217,19 @@ class Corpus:
         if article_ids is None:
             con.execute(_ACTOR_TABLE)
         if pairs:
-            con.executemany(
-                "INSERT INTO actor_ids VALUES (?, ?, ?)",
-                [(kind, name, actor_key(kind, name)) for kind, name in pairs],
+            # One Arrow batch: DuckDB's executemany inserts row by row (seconds for 10k rows).
+            batch = pa.table(
+                {
+                    "type": [kind for kind, _ in pairs],
+                    "name": [name for _, name in pairs],
+                    "actor_id": [actor_key(kind, name) for kind, name in pairs],
+                }
             )
+            con.register("_actor_batch", batch)
+            try:
+                con.execute("INSERT INTO actor_ids SELECT type, name, actor_id FROM _actor_batch")
+            finally:
+                con.unregister("_actor_batch")
         con.execute(
             """CREATE OR REPLACE TABLE entity_actor AS
                SELECT e.article_id, e.entity_id, i.actor_id, e.name, e.type, e.country, e.sector,
