@@ -172,15 +172,30 @@ class Event:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Amount:
-    """A quantity: money, a count of things, a percentage or a measure."""
+    """A quantity: money, a count of things, a percentage or a measure.
 
+    ``value`` is the number as stated, multipliers applied ("$50 million" → 50000000); a range
+    or a vague quantity ("between $10bn and $12bn", "dozens") has ``value_max`` too. ``qualifier``
+    says how the stated value bounds the real one (``over``, ``under``, ``at_least``,
+    ``up_to``, ``about``, ``nearly``, ``between``); ``approximate`` is true when the text does
+    not state the exact quantity (a qualifier, a range or a vague word). ``currency`` is the ISO
+    4217 code of money; ``unit`` the unit of a measure ("km", "bbl/d") or percentage ("%",
+    "percentage point", "basis point"). ``object`` is the head noun the amount counts or
+    measures ("destroyers", "bounty"), ``per`` the noun of a rate ("flight" in "$200,000 per
+    flight"), ``about`` the id of the entity the parse ties the amount to ("Ordaz's reward")."""
+
+    text: str
     span: Span
     kind: Literal["money", "count", "percent", "measure"]
     value: float | None
     value_max: float | None
     unit: str | None
+    currency: str | None
     qualifier: str | None
     approximate: bool
+    object: Span | None
+    per: Span | None
+    about: str | None
     extractor: str
 
 
