@@ -5,6 +5,8 @@ fills, the spaCy annotations it needs (``requires``) and its versioned name.
 """
 
 from newsgraph.extract.actors import entity_at, extract_actors, resolve_mention
+from newsgraph.extract.amounts import extract_amounts
+from newsgraph.extract.quantities import parse_quantity
 from newsgraph.extract.quotemarks import find_quotations
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.sentences import extract_sentences
@@ -12,8 +14,10 @@ from newsgraph.extract.sentences import extract_sentences
 __all__ = [
     "entity_at",
     "extract_actors",
+    "extract_amounts",
     "extract_quotes",
     "extract_sentences",
     "find_quotations",
+    "parse_quantity",
     "resolve_mention",
 ]

@@ -77,6 +77,10 @@ _RATE_NOUNS = frozenset(
      "night", "visit", "ticket", "vote"}
 )  # fmt: skip
 _ABOUT_PREPS = frozenset({"for", "on", "against", "of", "to", "from"})
+_ABOUT_CHAIN_DEPS = frozenset({"pobj", "prep", "poss"})
+# How many parse steps "about" may walk from the amount's noun: "$50 million for [1]
+# information [2] leading [3] to [4] the arrest [5] of [6] Ordaz" needs six.
+ABOUT_MAX_DEPTH = 6
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OBJECT_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod"})
 _STANDALONE_DEPS = frozenset(
@@ -117,11 +121,20 @@ def _places(doc: Doc) -> Iterable[int]:
             in_entity[index] = True
         if ent.label_ in _NUMERIC_LABELS:
             places.add(ent.start)
+    symbols = currency_symbols()
     for token in doc:
+        if (token.is_currency or token.text in symbols) and token.i + 1 < len(doc):
+            if doc[token.i + 1].like_num or doc[token.i + 1].text[:1].isdigit():
+                places.add(token.i)  # NER misses some: "€3bn" tagged ORDINAL
+            continue
         if in_entity[token.i]:
             continue
         if token.lower_ in _VAGUE_WORDS or (
-            token.like_num and token.dep_ == "nummod" and token.head.pos_ in _NOUN_POS
+            token.like_num
+            and (
+                (token.dep_ == "nummod" and token.head.pos_ in _NOUN_POS)
+                or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")  # "Eleven of the"
+            )
         ):
             places.add(token.i)
     return sorted(places)
@@ -165,6 +178,8 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
     in_date = any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(first, last + 1))
     if in_date and quantity.kind == "count" and not quantity.vague:
         return False
+    if quantity.value == 1 and quantity.qualifier in ("over", "under"):
+        return False  # "under one arrangement": a preposition, not a bound
     if quantity.kind != "count" or quantity.vague or quantity.qualifier is not None:
         return True
     if quantity.plain and _YEARS[0] <= quantity.value <= _YEARS[1]:
@@ -177,8 +192,6 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         and (following != "." or text[quantity.end + 1 : quantity.end + 2].isdigit())
     ):
         return False
-    if quantity.value == 1 and quantity.qualifier in ("over", "under"):
-        return False  # "under one arrangement": a preposition, not a bound
     if (
         quantity.plain
         and previous not in _LEAD_WORDS
@@ -187,7 +200,7 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         and not doc[first - 1].is_sent_start
     ):
         return False  # "CSI 300 index", "Boeing 737", "FTSE 100": part of a name
-    if _object_token(doc, first, last) is not None:
+    if _object_token(doc, first, last, money=False) is not None:
         return True
     if surface.lower() == "one" or previous in _ANAPHORIC:
         return False  # "one of them", "the two agreed"
@@ -204,7 +217,7 @@ def _root(doc: Doc, first: int, last: int) -> Token:
     return doc[last]
 
 
-def _object_token(doc: Doc, first: int, last: int) -> Token | None:
+def _object_token(doc: Doc, first: int, last: int, money: bool = False) -> Token | None:
     """The noun the amount counts or measures, when the parse or an "of" says so."""
     root = _root(doc, first, last)
     head = root.head
@@ -215,8 +228,14 @@ def _object_token(doc: Doc, first: int, last: int) -> Token | None:
         and head.ent_type_ not in ("DATE", "TIME")
     ):
         return head
-    if last + 1 < len(doc) and doc[last + 1].lower_ == "of":
-        return _of_object(doc, last + 1)
+    after = last + 1
+    while after < len(doc) and doc[after].is_quote:  # “hundreds of thousands” of people
+        after += 1
+    if after < len(doc) and doc[after].lower_ == "of":
+        return _of_object(doc, after)
+    # "€1.2bn in loans", "$14.6 billion in revenue"
+    if money and after < len(doc) and doc[after].lower_ == "in":
+        return _of_object(doc, after)
     # "a fine of €410 million", "a reward of $50 million"
     if (
         root.dep_ == "pobj"
@@ -255,32 +274,38 @@ def _per_token(doc: Doc, after: int) -> Token | None:
 
 
 def _about(doc: Doc, anchor: Token, entities: tuple[Entity, ...]) -> str | None:
-    """The entity the parse ties the amount's noun to (possessor, or for/on/against/of X)."""
+    """The entity the parse ties the amount's noun to: its possessor, or the named object of
+    its "for / on / against / of" phrase, also through nouns and participles on the way
+    ("for information leading to the arrest of Ordaz"), at most ``ABOUT_MAX_DEPTH`` steps."""
     for child in anchor.children:
         if child.dep_ == "poss":
             entity = _entity_of(doc, child, entities)
             if entity is not None:
                 return entity
     for child in anchor.children:
-        if child.dep_ != "prep" or child.lower_ not in _ABOUT_PREPS:
-            continue
-        for target in child.children:
-            if target.dep_ != "pobj":
-                continue
-            entity = _entity_of(doc, target, entities)
+        if child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS:
+            entity = _about_through(doc, child, entities, ABOUT_MAX_DEPTH)
             if entity is not None:
                 return entity
-            if target.pos_ == "NOUN":  # "for the arrest of Ordaz", "on Ordaz's head"
-                for grandchild in target.children:
-                    if grandchild.dep_ == "poss":
-                        entity = _entity_of(doc, grandchild, entities)
-                    elif grandchild.dep_ == "prep" and grandchild.lower_ in _ABOUT_PREPS:
-                        objects = [t for t in grandchild.children if t.dep_ == "pobj"]
-                        entity = _entity_of(doc, objects[0], entities) if objects else None
-                    else:
-                        continue
-                    if entity is not None:
-                        return entity
+    return None
+
+
+def _about_through(doc: Doc, token: Token, entities: tuple[Entity, ...], depth: int) -> str | None:
+    """The first entity down a chain of preposition objects, possessors and participles."""
+    if depth == 0:
+        return None
+    for child in token.children:
+        if child.dep_ in ("pobj", "poss"):
+            entity = _entity_of(doc, child, entities)
+            if entity is not None:
+                return entity
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ not in _ABOUT_PREPS:
+            continue
+        if (child.dep_ in _ABOUT_CHAIN_DEPS and child.pos_ != "VERB") or child.dep_ == "acl":
+            entity = _about_through(doc, child, entities, depth - 1)
+            if entity is not None:
+                return entity
     return None
 
 
@@ -295,7 +320,7 @@ def _entity_of(doc: Doc, token: Token, entities: tuple[Entity, ...]) -> str | No
 def _amount(
     doc: Doc, quantity: Quantity, first: int, last: int, entities: tuple[Entity, ...]
 ) -> Amount:
-    object_token = _object_token(doc, first, last)
+    object_token = _object_token(doc, first, last, quantity.kind == "money")
     after = last + 1
     if object_token is not None and object_token.i >= after:
         after = object_token.i + 1
