@@ -64,7 +64,8 @@ _REFERENCE_WORDS = frozenset(
      "platform", "gate", "bus", "channel", "model", "version", "season", "episode", "act",
      "amendment", "proposition", "prop", "district", "ward", "row", "seat", "box", "figure",
      "table", "level", "grade", "stage", "phase", "round", "week", "day", "year", "vol", "vol.",
-     "rule", "order", "bill", "tier", "category", "apollo", "covid", "covid-"}
+     "rule", "order", "bill", "tier", "category", "apollo", "covid", "covid-", "caption",
+     "slide", "photo", "image", "picture", "video"}
 )  # fmt: skip
 _ANAPHORIC = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her"})
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
@@ -173,13 +174,22 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         return False
     if previous == "of" and first > 1 and doc[first - 2].lower_ == "age":
         return False
+    if (
+        previous == "of"
+        and first > 2
+        and doc[first - 2].like_num
+        and doc[first - 3].lower_ in _REFERENCE_WORDS
+    ):
+        return False  # "Hide Caption 27 of 81 Photos", "page 3 of 10": a position in a list
     if _AGE_AFTER.match(text, quantity.end) or _PHONE.fullmatch(surface):
         return False
     in_date = any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(first, last + 1))
     if in_date and quantity.kind == "count" and not quantity.vague:
         return False
-    if quantity.value == 1 and quantity.qualifier in ("over", "under"):
-        return False  # "under one arrangement": a preposition, not a bound
+    if quantity.value == 1 and surface.lower().endswith("one"):
+        # "one of the guys", "at one point", "under one arrangement": "one" is mostly a
+        # determiner or pronoun in news, hardly ever the count an analyst looks for.
+        return False
     if quantity.kind != "count" or quantity.vague or quantity.qualifier is not None:
         return True
     if quantity.plain and _YEARS[0] <= quantity.value <= _YEARS[1]:
@@ -202,8 +212,8 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         return False  # "CSI 300 index", "Boeing 737", "FTSE 100": part of a name
     if _object_token(doc, first, last, money=False) is not None:
         return True
-    if surface.lower() == "one" or previous in _ANAPHORIC:
-        return False  # "one of them", "the two agreed"
+    if previous in _ANAPHORIC:
+        return False  # "the two agreed"
     root = _root(doc, first, last)
     return root.dep_ in _STANDALONE_DEPS and quantity.value >= 2
 

@@ -40,6 +40,8 @@ Kind = Literal["money", "count", "percent", "measure"]
 # A figure with more digits than this is an identifier or garbage, not a quantity (the largest
 # amounts in news, world GDP in dollars, have 15 digits).
 MAX_DIGITS = 15
+# "6 in 10", "one in five": a share only when the whole is a small round base, not a year.
+RATIO_MAX_WHOLE = 1000
 
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d,]\d)|\.\d+")
 _ATTACHED = re.compile(r"[^\W\d_]+[²³]?|%|°[CF]?")
@@ -484,11 +486,21 @@ def parse_quantity(text: str, start: int = 0) -> Quantity | None:
             return None
     elif ranged:
         return None
-    ratio = _ratio(lower, figure, end)
+    ratio = _ratio(text, lower, figure, end)
     if ratio is not None and unit is None:
         value, end = ratio
         return _quantity(
-            begin, end, "percent", value, None, "%", None, qualifier, True, False, False
+            begin,
+            end,
+            "percent",
+            value,
+            None,
+            "%",
+            None,
+            qualifier,
+            qualifier is not None,
+            False,
+            False,
         )
     kind: Kind = unit[0] if unit else "count"
     return _quantity(
@@ -523,24 +535,41 @@ def _range_end(
     return _single(text, lower, at)
 
 
-def _ratio(lower: str, figure: _Figure, end: int) -> tuple[float, int] | None:
-    """ "one in five", "three out of four": a share, as a percentage."""
-    if figure.digits or figure.vague:
+def _ratio(text: str, lower: str, figure: _Figure, end: int) -> tuple[float, int] | None:
+    """ "one in five", "6-in-10", "three out of four": a share, as a percentage."""
+    if figure.vague or figure.factor != 1.0:
         return None
-    at = _skip(lower, end)
+    at = end
+    if at < len(lower) and lower[at] in _DASHES:
+        at += 1
+    at = _skip(lower, at)
     word = _word_at(lower, at)
     if word is None or word[0] not in ("in", "out"):
         return None
-    at = _skip(lower, word[1])
+    at = word[1]
+    if at < len(lower) and lower[at] in _DASHES:
+        at += 1
+    at = _skip(lower, at)
     if word[0] == "out":
         of = _word_at(lower, at)
         if of is None or of[0] != "of":
             return None
         at = _skip(lower, of[1])
-    whole = _number_words(lower, at)
-    if whole is None or whole.value <= 0 or whole.value < figure.value:
+    if figure.digits:
+        match = _DIGITS.match(text, at)
+        if match is None or "," in match.group() or "." in match.group():
+            return None
+        whole, whole_end = float(match.group()), match.end()
+        if whole > RATIO_MAX_WHOLE:  # "5 in 2020" is a date
+            return None
+    else:
+        words = _number_words(lower, at)
+        if words is None:
+            return None
+        whole, whole_end = words.value, words.end
+    if whole <= 0 or whole < figure.value:
         return None
-    return 100.0 * figure.value / whole.value, whole.end
+    return 100.0 * figure.value / whole, whole_end
 
 
 def _quantity(
