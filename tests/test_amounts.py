@@ -341,6 +341,9 @@ def test_amount_about_stays_empty_when_the_parse_does_not_connect_them(pipeline)
         "The victim was 45 years old.",
         "The Boeing 737 landed at Gate 12 near Article 50 protesters.",
         "One of them left; the two agreed.",
+        'The 82-15 vote came after the "Gang of Eight" plan stalled.',
+        "Intro\n\n2. High School Dropouts Are Doing Better",
+        "Hide Caption 27 of 81 Photos: Final days of the campaign",
     ],
 )
 def test_years_dates_times_ordinals_phones_ages_and_references_are_not_amounts(pipeline, sentence):
@@ -360,6 +363,12 @@ def test_extract_amounts_without_entities_leaves_about_empty(pipeline):
     doc = pipeline.nlp("Maduro's $50 million reward was doubled.")
     [amount] = extract_amounts(doc)
     assert amount.value == 50e6 and amount.about is None
+
+
+def test_a_change_noun_is_not_the_counted_object(pipeline):
+    sentence = "The survey showed a 130,000 decline in the labor force."
+    amounts = _amounts(pipeline, sentence)
+    assert amounts["130,000"].value == 130_000 and amounts["130,000"].object is None
 
 
 def test_rate_noun_is_kept_as_per(pipeline):

@@ -67,6 +67,12 @@ _REFERENCE_WORDS = frozenset(
      "rule", "order", "bill", "tier", "category", "apollo", "covid", "covid-", "caption",
      "slide", "photo", "image", "picture", "video"}
 )  # fmt: skip
+_POSSESSIVES = frozenset({"their", "his", "her", "its", "our", "my", "your"})
+# Nouns of change: in "a 130,000 decline" the number counts what declined, not declines.
+_CHANGE_NOUNS = frozenset(
+    {"increase", "decrease", "decline", "rise", "fall", "drop", "gain", "loss", "jump",
+     "cut", "hike", "reduction", "growth", "surge", "plunge", "slump", "boost", "swing"}
+)  # fmt: skip
 _ANAPHORIC = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her"})
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _AGE_AFTER = re.compile(r"\s*[-‐]?\s*(?:years?|months?)[-‐ ]olds?\b|\s*years? of age\b", re.I)
@@ -183,6 +189,22 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         return False  # "Hide Caption 27 of 81 Photos", "page 3 of 10": a position in a list
     if _AGE_AFTER.match(text, quantity.end) or _PHONE.fullmatch(surface):
         return False
+    before = text[quantity.start - 2 : quantity.start] if quantity.start >= 2 else ""
+    if len(before) == 2 and before[1] in "-–" and before[0].isdigit():
+        return False  # the second figure of a score or tally: "the 82-15 vote"
+    line_start = quantity.start == 0 or text[quantity.start - 1] == "\n"
+    if line_start and quantity.plain and text[quantity.end : quantity.end + 1] in (".", ")"):
+        return False  # list numbering: "2. High School Dropouts"
+    if (
+        doc[first].is_title
+        and doc[first].like_num
+        and not doc[first].is_sent_start
+        and first > 0
+        and doc[first - 1].is_alpha
+    ):
+        return False  # a capitalised number word inside a sentence is a name: "Gang of Eight"
+    if quantity.vague and previous in _POSSESSIVES:
+        return False  # "spend their millions": money or people, the text does not say
     in_date = any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(first, last + 1))
     if in_date and quantity.kind == "count" and not quantity.vague:
         return False
@@ -215,6 +237,8 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
     if previous in _ANAPHORIC:
         return False  # "the two agreed"
     root = _root(doc, first, last)
+    if root.head.lemma_.lower() in _CHANGE_NOUNS and root.head.i > last:
+        return True  # "a 130,000 decline": an amount, of something the noun does not name
     return root.dep_ in _STANDALONE_DEPS and quantity.value >= 2
 
 
@@ -237,7 +261,7 @@ def _object_token(doc: Doc, first: int, last: int, money: bool = False) -> Token
         and head.pos_ in _NOUN_POS
         and head.ent_type_ not in ("DATE", "TIME")
     ):
-        return head
+        return None if head.lemma_.lower() in _CHANGE_NOUNS else head
     after = last + 1
     while after < len(doc) and doc[after].is_quote:  # “hundreds of thousands” of people
         after += 1
