@@ -344,6 +344,8 @@ def test_amount_about_stays_empty_when_the_parse_does_not_connect_them(pipeline)
         'The 82-15 vote came after the "Gang of Eight" plan stalled.',
         "Intro\n\n2. High School Dropouts Are Doing Better",
         "Hide Caption 27 of 81 Photos: Final days of the campaign",
+        "The committee vote was 12 to 6 on Thursday.",
+        "He served for two weeks in the 1990s.",
     ],
 )
 def test_years_dates_times_ordinals_phones_ages_and_references_are_not_amounts(pipeline, sentence):
@@ -363,6 +365,24 @@ def test_extract_amounts_without_entities_leaves_about_empty(pipeline):
     doc = pipeline.nlp("Maduro's $50 million reward was doubled.")
     [amount] = extract_amounts(doc)
     assert amount.value == 50e6 and amount.about is None
+
+
+def test_a_range_that_ner_took_for_a_date_is_still_a_count(pipeline):
+    amounts = _amounts(pipeline, "Between 10 and 12 people died in the fire.")
+    amount = amounts["Between 10 and 12"]
+    assert (amount.value, amount.value_max, amount.qualifier) == (10, 12, "between")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Exports were $66.5 billion in January 2017.", "$66.5 billion"),
+        ("The act sent $1,200 to millions of Americans.", "$1,200"),
+    ],
+)
+def test_a_date_is_no_object_and_a_vague_word_ends_no_range(pipeline, sentence, surface):
+    amount = _amounts(pipeline, sentence)[surface]
+    assert amount.object is None and amount.value_max is None
 
 
 def test_a_change_noun_is_not_the_counted_object(pipeline):

@@ -93,6 +93,8 @@ _OBJECT_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npa
 _STANDALONE_DEPS = frozenset(
     {"pobj", "dobj", "attr", "nsubj", "nsubjpass", "appos", "conj", "ROOT", "oprd"}
 )
+_TALLY_BEFORE = re.compile(r"(\d+)\s*(?:-|–|to)\s*$")
+_TALLY_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d+)(?!\d|[,.]\d)")
 # Bare integers in this range without a thousands comma are years ("in 2025", "2015-16").
 _YEARS = (1800, 2100)
 
@@ -109,6 +111,17 @@ def extract_amounts(doc: Doc, entities: tuple[Entity, ...] = ()) -> tuple[Amount
         if found is None:
             continue
         quantity, first, last = found
+        if (
+            quantity.qualifier == "up_to"
+            and doc[first].lower_ == "up"
+            and doc[first].dep_ == "prt"
+            and first + 2 < len(doc)
+        ):
+            # "was revised up to 3%": a verb particle, not a bound
+            again = parse_quantity(text, doc[first + 2].idx)
+            if again is None:
+                continue
+            quantity, first = again, first + 2
         if any(quantity.start < end and start < quantity.end for start, end in taken):
             continue
         if not _is_amount(doc, text, quantity, first, last):
@@ -135,6 +148,14 @@ def _places(doc: Doc) -> Iterable[int]:
                 places.add(token.i)  # NER misses some: "€3bn" tagged ORDINAL
             continue
         if in_entity[token.i]:
+            if (
+                token.ent_type_ == "DATE"
+                and token.like_num
+                and token.dep_ == "nummod"
+                and token.head.pos_ in _NOUN_POS
+                and not token.head.ent_type_
+            ):
+                places.add(token.i)  # NER took "between 10 and 12 [people]" for a date
             continue
         if token.lower_ in _VAGUE_WORDS or (
             token.like_num
@@ -192,6 +213,8 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
     before = text[quantity.start - 2 : quantity.start] if quantity.start >= 2 else ""
     if len(before) == 2 and before[1] in "-–" and before[0].isdigit():
         return False  # the second figure of a score or tally: "the 82-15 vote"
+    if quantity.plain and _is_tally(text, quantity):
+        return False  # "the vote was 12 to 6"
     line_start = quantity.start == 0 or text[quantity.start - 1] == "\n"
     if line_start and quantity.plain and text[quantity.end : quantity.end + 1] in (".", ")"):
         return False  # list numbering: "2. High School Dropouts"
@@ -206,8 +229,13 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
     if quantity.vague and previous in _POSSESSIVES:
         return False  # "spend their millions": money or people, the text does not say
     in_date = any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(first, last + 1))
-    if in_date and quantity.kind == "count" and not quantity.vague:
-        return False
+    if (
+        in_date
+        and quantity.kind == "count"
+        and not quantity.vague
+        and _object_token(doc, first, last) is None
+    ):
+        return False  # a DATE entity counts no noun: "for two weeks", "the 1990s"
     if quantity.value == 1 and surface.lower().endswith("one"):
         # "one of the guys", "at one point", "under one arrangement": "one" is mostly a
         # determiner or pronoun in news, hardly ever the count an analyst looks for.
@@ -240,6 +268,16 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
     if root.head.lemma_.lower() in _CHANGE_NOUNS and root.head.i > last:
         return True  # "a 130,000 decline": an amount, of something the noun does not name
     return root.dep_ in _STANDALONE_DEPS and quantity.value >= 2
+
+
+def _is_tally(text: str, quantity: Quantity) -> bool:
+    """Whether a bare number is one side of a score or tally ("12 to 6", "82-15"): a range the
+    parser did not take because its second figure is the smaller."""
+    before = _TALLY_BEFORE.search(text, max(0, quantity.start - 16), quantity.start)
+    if before is not None and float(before.group(1)) > quantity.value:
+        return True
+    after = _TALLY_AFTER.match(text, quantity.end)
+    return after is not None and float(after.group(1)) < quantity.value
 
 
 def _root(doc: Doc, first: int, last: int) -> Token:
@@ -285,9 +323,11 @@ def _of_object(doc: Doc, of: int) -> Token | None:
     """The head noun after "of": its parse object, else the last noun of the phrase after it."""
     for child in doc[of].children:
         if child.dep_ == "pobj" and child.pos_ in _NOUN_POS:
-            return child
+            return None if child.ent_type_ in ("DATE", "TIME") else child
     noun: Token | None = None
     for token in doc[of + 1 : of + 7]:
+        if token.ent_type_ in ("DATE", "TIME"):
+            return None  # "$66.5 billion in January"
         if token.pos_ in _NOUN_POS:
             noun = token
         elif token.pos_ not in ("DET", "ADJ", "NUM", "PRON", "PART") or token.lower_ == "and":

@@ -467,7 +467,11 @@ def parse_quantity(text: str, start: int = 0) -> Quantity | None:
         low = figure.value
         if figure.digits and figure.factor == 1.0 and other.factor != 1.0:
             low *= other.factor  # "10-12 billion"
-        if (unit is None or other_unit is None or unit == other_unit) and other.value > low:
+        if (
+            (unit is None or other_unit is None or unit == other_unit)
+            and other.value > low
+            and not other.vague  # "$1,200 to millions of Americans"
+        ):
             unit = unit or other_unit
             value_max, end = other.value, other.end
             figure = _Figure(
