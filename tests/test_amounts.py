@@ -131,6 +131,16 @@ GOLDEN_KEYS = sorted(key for key in GOLDEN if not key.startswith("_"))
         ("5.2 per cent", "5.2 per cent", "percent", 5.2, None, None, "%", None),
         ("25 basis points", "25 basis points", "percent", 25, None, None, "basis point", None),
         (
+            "a 2 percentage-point win",
+            "2 percentage-point",
+            "percent",
+            2,
+            None,
+            None,
+            "percentage point",
+            None,
+        ),
+        (
             "2 percentage points",
             "2 percentage points",
             "percent",
@@ -346,6 +356,7 @@ def test_amount_about_stays_empty_when_the_parse_does_not_connect_them(pipeline)
         "Hide Caption 27 of 81 Photos: Final days of the campaign",
         "The committee vote was 12 to 6 on Thursday.",
         "He served for two weeks in the 1990s.",
+        "They agreed to review the pact every six years.",
     ],
 )
 def test_years_dates_times_ordinals_phones_ages_and_references_are_not_amounts(pipeline, sentence):

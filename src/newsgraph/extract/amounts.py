@@ -73,6 +73,10 @@ _CHANGE_NOUNS = frozenset(
     {"increase", "decrease", "decline", "rise", "fall", "drop", "gain", "loss", "jump",
      "cut", "hike", "reduction", "growth", "surge", "plunge", "slump", "boost", "swing"}
 )  # fmt: skip
+_TIME_NOUNS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
+     "century", "quarter", "term", "season"}
+)  # fmt: skip
 _ANAPHORIC = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her"})
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _AGE_AFTER = re.compile(r"\s*[-‐]?\s*(?:years?|months?)[-‐ ]olds?\b|\s*years? of age\b", re.I)
@@ -260,8 +264,10 @@ def _is_amount(doc: Doc, text: str, quantity: Quantity, first: int, last: int) -
         and not doc[first - 1].is_sent_start
     ):
         return False  # "CSI 300 index", "Boeing 737", "FTSE 100": part of a name
-    if _object_token(doc, first, last, money=False) is not None:
-        return True
+    counted = _object_token(doc, first, last, money=False)
+    if counted is not None:
+        # "every six years", "for three days": a duration (the dates stage), not a count
+        return counted.lemma_.lower() not in _TIME_NOUNS
     if previous in _ANAPHORIC:
         return False  # "the two agreed"
     root = _root(doc, first, last)
