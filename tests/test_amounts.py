@@ -131,7 +131,7 @@ GOLDEN_KEYS = sorted(key for key in GOLDEN if not key.startswith("_"))
         ("5.2 per cent", "5.2 per cent", "percent", 5.2, None, None, "%", None),
         ("25 basis points", "25 basis points", "percent", 25, None, None, "basis point", None),
         (
-            "a 2 percentage-point win",
+            "2 percentage-point win",
             "2 percentage-point",
             "percent",
             2,
