@@ -40,6 +40,8 @@ GOLDEN_KEYS = sorted(key for key in GOLDEN if not key.startswith("_"))
         ("HK$3bn", "HK$3bn", "money", 3e9, None, "HKD", None, None),
         ("Rs 500 crore", "Rs 500 crore", "money", 5e9, None, "INR", None, None),
         ("USD 5 million", "USD 5 million", "money", 5e6, None, "USD", None, None),
+        ("40 pesos", "40 pesos", "money", 40, None, None, None, None),
+        ("5m Australian dollars", "5m Australian dollars", "money", 5e6, None, "AUD", None, None),
         ("Fifty million dollars!", "Fifty million dollars", "money", 50e6, None, "USD", None, None),
         (
             "2 million Mexican pesos",

@@ -20,6 +20,9 @@ SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
 SUMMARY_QUOTES = 8
 SUMMARY_QUOTE_CHARS = 90
+# How many amounts the summary's "how much" line shows, and how far a counted noun may follow.
+SUMMARY_AMOUNTS = 4
+SUMMARY_AMOUNT_CHARS = 50
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -77,6 +80,7 @@ class ArticleSummary:
     skipped: str | None
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
+    amounts: str = ""
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -99,7 +103,20 @@ def summary_row(article: Article) -> ArticleSummary:
         skipped=article.provenance.skipped if article.provenance else None,
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
+        amounts=_how_much(article),
     )
+
+
+def _how_much(article: Article) -> str:
+    """The first amounts with the noun they count: "$50 million reward · two private jets"."""
+    shown = []
+    for amount in article.amounts[:SUMMARY_AMOUNTS]:
+        end = amount.span.end
+        if amount.object and 0 < amount.object.end - amount.span.start <= SUMMARY_AMOUNT_CHARS:
+            end = max(end, amount.object.end)
+        shown.append(" ".join(article.text[amount.span.start : end].split()))
+    more = len(article.amounts) - len(shown)
+    return " · ".join(shown) + (f" … and {more} more" if more > 0 else "")
 
 
 def _quote_line(quote: Quote) -> str:
@@ -127,6 +144,9 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
                 text.append(f"       • {line}\n")
             if row.more_quotes:
                 text.append(f"       … and {row.more_quotes} more\n", style="dim")
+        if row.amounts:
+            text.append("     how much: ", style="cyan")
+            text.append(f"{row.amounts}\n")
         if row.removed != "—":
             text.append("     set aside: ", style="cyan")
             text.append(f"{row.removed}\n")

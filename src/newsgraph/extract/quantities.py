@@ -138,6 +138,8 @@ def _tables() -> _Tables:
     for unit, forms in data["measure_units"].items():
         for form in forms:
             unit_of[form] = ("measure", unit, None)
+    for word in data["shared_currency_words"]["words"]:
+        unit_of[word] = ("money", None, None)
     symbol_of: dict[str, str] = {}
     codes: set[str] = set()
     for row in csv.DictReader(io.StringIO(_read("currencies.csv"))):
