@@ -398,6 +398,12 @@ def test_a_date_is_no_object_and_a_vague_word_ends_no_range(pipeline, sentence, 
     assert amount.object is None and amount.value_max is None
 
 
+def test_from_one_figure_to_another_is_a_change_not_a_range(pipeline):
+    sentence = "The Hispanic population doubled from 6 percent to 12 percent."
+    amounts = _amounts(pipeline, sentence)
+    assert amounts["6 percent"].value_max is None and amounts["12 percent"].value == 12
+
+
 def test_a_change_noun_is_not_the_counted_object(pipeline):
     sentence = "The survey showed a 130,000 decline in the labor force."
     amounts = _amounts(pipeline, sentence)

@@ -145,6 +145,12 @@ def _places(doc: Doc) -> Iterable[int]:
             in_entity[index] = True
         if ent.label_ in _NUMERIC_LABELS:
             places.add(ent.start)
+            # the second figure of "from 6 percent to 12 percent" (a range is taken whole)
+            places.update(
+                token.i
+                for token in ent[1:]
+                if token.like_num and doc[token.i - 1].lower_ in ("to", "and")
+            )
     symbols = currency_symbols()
     for token in doc:
         if (token.is_currency or token.text in symbols) and token.i + 1 < len(doc):

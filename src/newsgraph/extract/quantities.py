@@ -56,6 +56,7 @@ _NUMBER_WORDS = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _DASHES = ("-", "–", "—", "‐")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}(?![^\W_])")
 _CODE_BEFORE = re.compile(r"[A-Z]{3}(?=\s?[\d.])")
 # Order words whose plural multiplies a vague quantity before it ("tens of thousands").
@@ -453,7 +454,7 @@ def parse_quantity(text: str, start: int = 0) -> Quantity | None:
         qualifier = tables.qualifier_of[" ".join(match.group().split())]
         pos = _skip(text, match.end())
     between = _word_at(lower, pos)
-    ranged = between is not None and between[0] in ("between", "from")
+    ranged = between is not None and between[0] == "between"
     if ranged and between is not None:
         pos = _skip(text, between[1])
     first = _single(text, lower, pos)
@@ -463,7 +464,9 @@ def parse_quantity(text: str, start: int = 0) -> Quantity | None:
     value_max = figure.value_max
     end = figure.end
     plain = figure.plain
-    second = _range_end(text, lower, end, ranged)
+    # "rose from 5% to 10%" is a change between two amounts, not a range
+    changed = _FROM_BEFORE.search(lower, max(0, begin - 8), begin) is not None
+    second = None if changed else _range_end(text, lower, end, ranged)
     if second is not None:
         other, other_unit = second
         low = figure.value
