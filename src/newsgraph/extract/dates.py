@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.timexpr import Tense, TimeValue, normalise_time, words
+from newsgraph.extract.timexpr import Tense, TimeValue, from_value, normalise_time, words
 from newsgraph.records import DateRef, Span
 
 EXTRACTOR = "newsgraph.dates.v1"
@@ -60,7 +60,17 @@ _RELATIONS = {
     "from": "from",
 }
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "hope"})
+# Verbs whose object or complement is still to come ("planned a rally on Saturday").
+_FUTURE_VERBS = frozenset(
+    {"plan", "schedule", "expect", "intend", "hope", "postpone", "delay",
+     "reschedule", "adjourn", "prepare", "promise", "threaten", "vow", "aim"}
+)
+# Confidence of a quarter read from the quarter the text spoke of last (see _in_quarter_context).
+CONFIDENCE_CONTEXT = 0.7
+# "A year earlier" compares with the quarter when "quarter" is said in its sentence or this many
+# characters before it (TimeBank's financial briefs: one or two sentences).
+QUARTER_CONTEXT_CHARS = 300
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _TIME_WORDS = re.compile(
     r"\b(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?\b|\b(?:today|tonight|yesterday|"
     r"tomorrow)\b",
@@ -229,10 +239,10 @@ def _tense(doc: Doc, index: int) -> Tense | None:
         return None
     auxes = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
     for aux in auxes:
-        if aux.lower_ in _FUTURE_AUX or aux.lemma_ in _FUTURE_AUX:
-            return "future"
-        if aux.lower_ in ("would", "could", "might", "may"):
-            return None
+        if aux.lower_ in _FUTURE_AUX or aux.lemma_ in _FUTURE_AUX or aux.lower_ in _MODALS:
+            return "future"  # "will meet", and "would / could come" in reported plans
+    if token.lemma_ in _FUTURE_VERBS:
+        return "future"
     if token.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         # "is to meet", "plans to visit", "is expected to arrive"
         head = token.head
@@ -273,6 +283,46 @@ def _open_interval(
     return start, end
 
 
+_QUARTER_ANAPHOR = re.compile(
+    r"^(?:the |its |this )?(?:latest |most recent |same |comparable |fiscal |recent )*"
+    r"(?:quarter|period|three months)$",
+    re.IGNORECASE,
+)
+_YEAR_AGO = re.compile(
+    r"^(?:the |a |its )?(?:comparable |same )?(?:year[- ](?:ago|earlier)|a year (?:ago|earlier)"
+    r"|last year|the year before|the previous year|the prior year|prior[- ]year)"
+    r"(?:'s)?(?: (?:quarter|period|three months|same period|comparable period))?$",
+    re.IGNORECASE,
+)
+
+
+def _latest_quarter(anchor: dt.date | None) -> str | None:
+    """The last quarter that ended before ``anchor``: what "the latest quarter" reports on."""
+    if anchor is None:
+        return None
+    quarter = (anchor.month - 1) // 3  # 0-based current quarter; the previous one has ended
+    year = anchor.year if quarter else anchor.year - 1
+    return f"{year:04d}-Q{quarter or 4}"
+
+
+def _in_quarter_context(
+    doc: Doc, text: str, candidate: _Candidate, found: TimeValue, focus: str | None, anchor: dt.date | None
+) -> TimeValue:
+    """Financial news speaks of one quarter at a time: "the quarter", "the latest period" are
+    that quarter, "a year earlier" next to it is the same quarter a year before."""
+    surface = text[candidate.start : candidate.end].strip()
+    if _QUARTER_ANAPHOR.match(surface):
+        value = focus or _latest_quarter(anchor)
+        return from_value(value, "quarter", "published", CONFIDENCE_CONTEXT) if value else found
+    if focus and _YEAR_AGO.match(surface):
+        sentence = doc[candidate.token].sent
+        nearby = text[max(0, sentence.start_char - QUARTER_CONTEXT_CHARS) : sentence.end_char]
+        if re.search(r"quarter|period", surface.lower()) or "quarter" in nearby.lower():
+            year, quarter = focus.split("-")
+            return from_value(f"{int(year) - 1:04d}-{quarter}", "quarter", "published", CONFIDENCE_CONTEXT)
+    return found
+
+
 def _article_year(values: Iterable[TimeValue]) -> int | None:
     """The year the article's own full dates fix (the most frequent one), if any."""
     years = Counter(
@@ -300,6 +350,14 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateRef, ...]
             else value
             for c, tense, value in zip(candidates, tenses, values, strict=True)
         ]
+    focus: str | None = None
+    for index, candidate in enumerate(candidates):
+        named = values[index]
+        values[index] = _in_quarter_context(doc, text, candidate, named, focus, anchor)
+        # The quarter the text speaks of is the latest one it names ("the third quarter"), not
+        # one it compares with ("the 1987 third quarter" after it).
+        if named.resolution == "quarter" and named.value and (focus is None or named.value > focus):
+            focus = named.value
     dates: list[DateRef] = []
     for candidate, found in zip(candidates, values, strict=True):
         relation = _relation(text, candidate.start)

@@ -70,9 +70,12 @@ CONFIDENCE_DEICTIC = 0.9
 CONFIDENCE_TENSE_GUESS = 0.75
 CONFIDENCE_ARTICLE_YEAR = 0.6
 CONFIDENCE_DATEPARSER = 0.6
-# Slack for past/future month-day resolution: a "past" date a few days after publication is
-# more likely a late dateline than last year's date.
-YEAR_GUESS_SLACK_DAYS = 7
+CONFIDENCE_CONTEXT = 0.5
+# A month or day written without a year is put in the year that brings it nearest the
+# publication date; a distance against the clause's tense (a future date in a past-tense
+# clause) counts this many times. Checked on TimeBank: 2 fixes "extended to Nov. 16" without
+# breaking "rescued on Nov. 25" six weeks before publication.
+TENSE_PENALTY = 2.0
 # Years outside this range are not read as years (ages, counts, product numbers).
 YEAR_MIN, YEAR_MAX = 1000, 2199
 # Longest text the normaliser looks at; longer spans are not single time expressions.
@@ -227,7 +230,7 @@ def _part_of(start: dt.date, end: dt.date, modifier: str | None) -> tuple[dt.dat
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
-def _dated(
+def from_value(
     value: str,
     resolution: Resolution,
     anchor: Anchor,
@@ -511,7 +514,7 @@ def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
             return None
         value, resolution = shifted
         confidence = CONFIDENCE_DEICTIC if relation == "ago" else CONFIDENCE_TENSE_GUESS
-        return _dated(value, resolution, "published", confidence)
+        return from_value(value, resolution, "published", confidence)
     number = "X" if vague or count is None else _duration_number(count)
     value = f"P{number}{code}" if code not in ("WE", "DE", "CE") else f"P{number}{code}"
     if code == "DE" and number != "X":
@@ -585,7 +588,7 @@ def _deictic_day(text: str, ctx: _Context) -> TimeValue | None:
     if ctx.anchor is None:
         return TimeValue(resolution="day")
     day = ctx.anchor + dt.timedelta(days=_DEICTIC_DAYS[base])
-    return _dated(day.isoformat(), "day", "published", CONFIDENCE_DEICTIC)
+    return from_value(day.isoformat(), "day", "published", CONFIDENCE_DEICTIC)
 
 
 _WEEKDAY_RE = re.compile(
@@ -617,14 +620,14 @@ def _weekday(text: str, ctx: _Context) -> TimeValue | None:
         confidence = CONFIDENCE_DEICTIC
     elif back == 0:
         offset = 0  # news convention: the day named is the day of the dateline
-    elif ctx.tense == "future":
-        offset = forward
+    elif ctx.tense in ("future", "present"):
+        offset = forward  # present tense with a weekday is a fixture: "meets Monday"
     elif which == "this" and ctx.tense != "past":
         offset = forward
     else:
         offset = -back
     day = anchor + dt.timedelta(days=offset)
-    return _dated(day.isoformat(), "day", "published", confidence)
+    return from_value(day.isoformat(), "day", "published", confidence)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -652,7 +655,7 @@ def _holiday(text: str, ctx: _Context) -> TimeValue | None:
         return _nth_weekday(year, month, weekday, nth)
 
     if year_text:
-        return _dated(on(int(year_text)).isoformat(), "day", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(on(int(year_text)).isoformat(), "day", "absolute", CONFIDENCE_EXPLICIT)
     if ctx.anchor is None:
         return TimeValue(resolution="day")
     this_year = on(ctx.anchor.year)
@@ -661,9 +664,15 @@ def _holiday(text: str, ctx: _Context) -> TimeValue | None:
         day = this_year if this_year <= ctx.anchor else on(ctx.anchor.year - 1)
     elif which == "next" or (which is None and ctx.tense == "future"):
         day = this_year if this_year >= ctx.anchor else on(ctx.anchor.year + 1)
-    return _dated(day.isoformat(), "day", "published", CONFIDENCE_TENSE_GUESS)
+    return from_value(day.isoformat(), "day", "published", CONFIDENCE_TENSE_GUESS)
 
 
+# Phrases for the year of publication. "the year" alone is that year in most news uses ("sales
+# for the year"), but can be a year the text spoke of, hence the lower confidence.
+_THIS_YEAR = frozenset(
+    {"the year", "the full year", "the current year", "the fiscal year", "the current fiscal year",
+     "the year to date", "the calendar year", "the whole year", "the entire year"}
+)
 _RELATIVE_RE = re.compile(
     r"^(?:the )?(last|past|previous|this|current|next|coming|following|same|"
     r"this past|this coming|the past|the previous)"
@@ -673,12 +682,15 @@ _RELATIVE_RE = re.compile(
 
 def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
     """"last year", "this week", "next month", "the past year", "this century"."""
+    if text in _THIS_YEAR and ctx.anchor is not None:
+        confidence = CONFIDENCE_CONTEXT if text == "the year" else CONFIDENCE_DEICTIC
+        return from_value(f"{ctx.anchor.year:04d}", "year", "published", confidence)
     if text in ("the weekend", "weekend") and ctx.anchor is not None:
         # The weekend the clause speaks of: the last one for the past, else the nearest.
         anchor, weekday = ctx.anchor, ctx.anchor.weekday()
         if weekday < 5 and (ctx.tense == "past" or (ctx.tense != "future" and weekday < 3)):
             anchor -= dt.timedelta(days=7)
-        return _dated(_week_value(anchor) + "-WE", "weekend", "published", CONFIDENCE_TENSE_GUESS)
+        return from_value(_week_value(anchor) + "-WE", "weekend", "published", CONFIDENCE_TENSE_GUESS)
     m = _RELATIVE_RE.match(text)
     if not m:
         return None
@@ -696,7 +708,7 @@ def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
     if shifted is None:
         return None
     value, resolution = shifted
-    return _dated(value, resolution, "published", CONFIDENCE_DEICTIC)
+    return from_value(value, resolution, "published", CONFIDENCE_DEICTIC)
 
 
 _QUARTER_RE = re.compile(
@@ -727,7 +739,7 @@ def _quarter(text: str, ctx: _Context) -> TimeValue | None:
     code = "Q" if unit == "quarter" else "H"
     resolution: Resolution = "quarter" if unit == "quarter" else "half"
     if year_text and year_text.isdigit():
-        return _dated(f"{year_text}-{code}{number}", resolution, "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(f"{year_text}-{code}{number}", resolution, "absolute", CONFIDENCE_EXPLICIT)
     if ctx.anchor is None:
         return TimeValue(resolution=resolution)
     year = ctx.anchor.year
@@ -741,11 +753,13 @@ def _quarter(text: str, ctx: _Context) -> TimeValue | None:
         months_per = 3 if unit == "quarter" else 6
         begins = dt.date(year, months_per * (number - 1) + 1, 1)
         if ctx.tense == "future":
-            if begins < dt.date(*_add_months(ctx.anchor.year, ctx.anchor.month, 1 - months_per), 1):
+            # Results of a quarter that just ended are still to come: only a quarter that began
+            # more than half a year ago is next year's.
+            if begins < dt.date(*_add_months(ctx.anchor.year, ctx.anchor.month, -6), 1):
                 year += 1
         elif begins > ctx.anchor:
             year -= 1
-    return _dated(f"{year:04d}-{code}{number}", resolution, "published", CONFIDENCE_TENSE_GUESS)
+    return from_value(f"{year:04d}-{code}{number}", resolution, "published", CONFIDENCE_TENSE_GUESS)
 
 
 _SEASON_RE = re.compile(
@@ -760,7 +774,7 @@ def _season(text: str, ctx: _Context) -> TimeValue | None:
         return None
     which, code, year_text = m[1], words().seasons[m[2]], m[3]
     if year_text:
-        return _dated(f"{year_text}-{code}", "season", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(f"{year_text}-{code}", "season", "absolute", CONFIDENCE_EXPLICIT)
     if ctx.anchor is None:
         return TimeValue(resolution="season")
     current_year, current = _season_of(ctx.anchor)
@@ -781,7 +795,7 @@ def _season(text: str, ctx: _Context) -> TimeValue | None:
         this_year = ctx.anchor.year - (1 if code == "WI" and ctx.anchor.month <= 2 else 0)
         chosen = this_year * 4 + order.index(code)
     year = chosen // 4
-    return _dated(f"{year:04d}-{code}", "season", "published", CONFIDENCE_TENSE_GUESS)
+    return from_value(f"{year:04d}-{code}", "season", "published", CONFIDENCE_TENSE_GUESS)
 
 
 _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -825,26 +839,25 @@ def _year_number(text: str, ctx: _Context) -> int | None:
 
 
 def _guess_year(month: int, day: int | None, ctx: _Context) -> tuple[int, Anchor, float] | None:
-    """The year of a month (and day) written without one."""
+    """The year of a month (and day) written without one: of the previous, same and next
+    year, the one nearest the anchor, distances against the clause's tense counting double."""
     if ctx.anchor is None:
         if ctx.article_year is None:
             return None
         return ctx.article_year, "article", CONFIDENCE_ARTICLE_YEAR
     anchor = ctx.anchor
-    year = anchor.year
-    probe = _safe_date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-    if probe is None:
-        return None
-    slack = dt.timedelta(days=YEAR_GUESS_SLACK_DAYS)
-    if day is None:
-        if ctx.tense == "past" and month > anchor.month:
-            year -= 1
-        elif ctx.tense == "future" and month < anchor.month:
-            year += 1
-    elif ctx.tense == "past" and probe > anchor + slack:
-        year -= 1
-    elif ctx.tense == "future" and probe < anchor - slack:
-        year += 1
+    ahead = ctx.tense in ("future", "present")
+
+    def cost(year: int) -> float:
+        if day is None:
+            distance = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+        else:
+            probe = _safe_date(year, month, min(day, calendar.monthrange(year, month)[1]))
+            distance = (probe - anchor).days if probe else 10**6
+        against = (ctx.tense == "past" and distance > 0) or (ahead and distance < 0)
+        return abs(distance) * (TENSE_PENALTY if against else 1)
+
+    year = min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
     confidence = CONFIDENCE_EXPLICIT if year == anchor.year else CONFIDENCE_TENSE_GUESS
     return year, "published", confidence
 
@@ -866,7 +879,7 @@ def _month_day_year(text: str, ctx: _Context) -> TimeValue | None:
         year = _year_number(year_text, ctx)
         if year is None or _safe_date(year, month, day) is None:
             return TimeValue()
-        return _dated(f"{year:04d}-{month:02d}-{day:02d}", "day", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(f"{year:04d}-{month:02d}-{day:02d}", "day", "absolute", CONFIDENCE_EXPLICIT)
     if not 1 <= day <= 31:
         return TimeValue()
     tense = {"last": "past", "next": "future", "this coming": "future"}.get(which or "")
@@ -877,7 +890,7 @@ def _month_day_year(text: str, ctx: _Context) -> TimeValue | None:
     year, anchor, confidence = guess
     if _safe_date(year, month, day) is None:
         return TimeValue()
-    return _dated(f"{year:04d}-{month:02d}-{day:02d}", "day", anchor, confidence)
+    return from_value(f"{year:04d}-{month:02d}-{day:02d}", "day", anchor, confidence)
 
 
 _NUMERIC_RES = (
@@ -901,7 +914,7 @@ def _numeric_date(text: str, ctx: _Context) -> TimeValue | None:
         day = _safe_date(year, int(parts["m"]), int(parts["d"]))
         if day is None:
             return TimeValue()
-        return _dated(day.isoformat(), "day", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(day.isoformat(), "day", "absolute", CONFIDENCE_EXPLICIT)
     return None
 
 
@@ -929,12 +942,12 @@ def _month_year(text: str, ctx: _Context) -> TimeValue | None:
         year = _year_number(year_text, ctx)
         if year is None or not YEAR_MIN <= year <= YEAR_MAX:
             return TimeValue()
-        return _dated(f"{year:04d}-{month:02d}", "month", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(f"{year:04d}-{month:02d}", "month", "absolute", CONFIDENCE_EXPLICIT)
     if ctx.anchor is None and relative_year is None:
         guess = _guess_year(month, None, ctx)
         if guess is None:
             return TimeValue(resolution="month")
-        return _dated(f"{guess[0]:04d}-{month:02d}", "month", guess[1], guess[2])
+        return from_value(f"{guess[0]:04d}-{month:02d}", "month", guess[1], guess[2])
     if ctx.anchor is None:
         return TimeValue(resolution="month")
     year = ctx.anchor.year
@@ -953,7 +966,7 @@ def _month_year(text: str, ctx: _Context) -> TimeValue | None:
             return TimeValue(resolution="month")
         year, _, confidence = guess
         confidence = min(confidence, CONFIDENCE_TENSE_GUESS if year != ctx.anchor.year else 0.85)
-    return _dated(f"{year:04d}-{month:02d}", "month", "published", confidence)
+    return from_value(f"{year:04d}-{month:02d}", "month", "published", confidence)
 
 
 _DECADE_RE = re.compile(r"^(?:the )?(?:(\d{3})0|'(\d)0|(\d)0)'?s$")
@@ -973,26 +986,26 @@ _CENTURY_RE = re.compile(r"^(?:the |a |this )?(\d{1,2})(?:st|nd|rd|th) century$"
 def _decade_century(text: str, ctx: _Context) -> TimeValue | None:
     if m := _DECADE_RE.match(text):
         if m[1]:
-            return _dated(m[1], "decade", "absolute", CONFIDENCE_EXPLICIT)
+            return from_value(m[1], "decade", "absolute", CONFIDENCE_EXPLICIT)
         digit = int(m[2] or m[3])
         base = ctx.anchor.year if ctx.anchor else ctx.article_year
         century = (base // 100) if base else (19 if digit > 2 else 20)
         decade = century * 10 + digit
         if base and decade * 10 > base:
             decade -= 10
-        return _dated(f"{decade:03d}", "decade", "absolute", CONFIDENCE_TENSE_GUESS)
+        return from_value(f"{decade:03d}", "decade", "absolute", CONFIDENCE_TENSE_GUESS)
     if (m := re.fullmatch(r"(?:the )?([a-z]+)", text)) and m[1] in _DECADE_WORDS:
         digit = _DECADE_WORDS[m[1]]
         base = ctx.anchor.year if ctx.anchor else 1999
         decade = (base // 100) * 10 + digit
         if decade * 10 > base:
             decade -= 10
-        return _dated(f"{decade:03d}", "decade", "absolute", CONFIDENCE_TENSE_GUESS)
+        return from_value(f"{decade:03d}", "decade", "absolute", CONFIDENCE_TENSE_GUESS)
     if m := _CENTURY_RE.match(text):
         century = int(m[1])
         if century < 1:
             return None
-        return _dated(f"{century - 1:02d}", "century", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(f"{century - 1:02d}", "century", "absolute", CONFIDENCE_EXPLICIT)
     return None
 
 
@@ -1009,7 +1022,7 @@ def _year(text: str, ctx: _Context) -> TimeValue | None:
     year = int(m[1])
     if not YEAR_MIN <= year <= YEAR_MAX:
         return None
-    return _dated(f"{year:04d}", "year", "absolute", CONFIDENCE_EXPLICIT)
+    return from_value(f"{year:04d}", "year", "absolute", CONFIDENCE_EXPLICIT)
 
 
 def _earlier_later(text: str, modifier: str, ctx: _Context) -> TimeValue:
@@ -1048,12 +1061,12 @@ def _dateparser_fallback(text: str, ctx: _Context) -> TimeValue:
         return UNKNOWN
     anchor: Anchor = "absolute" if fixes_year else "published"
     if period == "year":
-        return _dated(f"{day.year:04d}", "year", anchor, CONFIDENCE_DATEPARSER)
+        return from_value(f"{day.year:04d}", "year", anchor, CONFIDENCE_DATEPARSER)
     if period == "month":
-        return _dated(f"{day.year:04d}-{day.month:02d}", "month", anchor, CONFIDENCE_DATEPARSER)
+        return from_value(f"{day.year:04d}-{day.month:02d}", "month", anchor, CONFIDENCE_DATEPARSER)
     if period == "week":
-        return _dated(_week_value(day), "week", anchor, CONFIDENCE_DATEPARSER)
-    return _dated(day.isoformat(), "day", anchor, CONFIDENCE_DATEPARSER)
+        return from_value(_week_value(day), "week", anchor, CONFIDENCE_DATEPARSER)
+    return from_value(day.isoformat(), "day", anchor, CONFIDENCE_DATEPARSER)
 
 
 @cache
