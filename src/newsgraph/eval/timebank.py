@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.pipeline import DocumentContext, Pipeline
+from newsgraph.pipeline import DEFAULT_EXTRACTORS, DocumentContext, Pipeline, PipelineOptions
 from newsgraph.records import DateRef
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
@@ -192,6 +192,12 @@ def score_document(
         else:
             surface = document.text[gold[gi].start : gold[gi].end]
             score.errors.append((document.name, surface, found, expected))
+
+
+def dates_pipeline(options: PipelineOptions | None = None) -> Pipeline:
+    """A pipeline that runs only the dates extractor (it reads no other extractor's output)."""
+    extractors = tuple(e for e in DEFAULT_EXTRACTORS if e.fills == "dates")
+    return Pipeline(options, extractors=extractors)
 
 
 def evaluate_timebank(
