@@ -19,7 +19,9 @@ from newsgraph import (
 )
 from newsgraph.pipeline import DEFAULT_EXTRACTORS, check_extractors
 
-SPACY_ASSIGNS = frozenset({"doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma"})
+SPACY_ASSIGNS = frozenset(
+    {"doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"}
+)
 
 
 def extractor(name: str, fills: str, *, requires=(), reads=(), run=None) -> Extractor:

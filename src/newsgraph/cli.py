@@ -370,13 +370,27 @@ def eval_timebank(
     for column in ("spans", "predicted", "matched", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "spans" else "right")
     for name, matched, precision, recall, f1 in (
-        ("strict (same span)", score.strict_matched, score.strict_precision,
-         score.strict_recall, score.strict_f1),
-        ("relaxed (overlap)", score.relaxed_matched, score.relaxed_precision,
-         score.relaxed_recall, score.relaxed_f1),
+        (
+            "strict (same span)",
+            score.strict_matched,
+            score.strict_precision,
+            score.strict_recall,
+            score.strict_f1,
+        ),
+        (
+            "relaxed (overlap)",
+            score.relaxed_matched,
+            score.relaxed_precision,
+            score.relaxed_recall,
+            score.relaxed_f1,
+        ),
     ):
         table.add_row(
-            name, str(score.predicted), str(matched), f"{precision:.3f}", f"{recall:.3f}",
+            name,
+            str(score.predicted),
+            str(matched),
+            f"{precision:.3f}",
+            f"{recall:.3f}",
             f"{f1:.3f}",
         )
     Console().print(table)

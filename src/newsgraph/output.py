@@ -20,6 +20,7 @@ SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
 SUMMARY_QUOTES = 8
 SUMMARY_QUOTE_CHARS = 90
+SUMMARY_DATES = 6
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -77,6 +78,7 @@ class ArticleSummary:
     skipped: str | None
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
+    when: str = "—"
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -99,7 +101,21 @@ def summary_row(article: Article) -> ArticleSummary:
         skipped=article.provenance.skipped if article.provenance else None,
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
+        when=_when(article),
     )
+
+
+def _when(article: Article) -> str:
+    """The dated expressions, normalised: "Thursday → 2025-08-07, late July → 2025-07 (end)"."""
+    dated = [d for d in article.dates if d.kind == "date" and d.value and d.value[:1].isdigit()]
+    parts = []
+    for date in dated[:SUMMARY_DATES]:
+        surface = " ".join(article.text[date.span.start : date.span.end].split())
+        relation = f"{date.relation} " if date.relation else ""
+        modifier = f" ({date.modifier})" if date.modifier else ""
+        parts.append(f"{relation}{surface} → {date.value}{modifier}")
+    more = len(dated) - SUMMARY_DATES
+    return ", ".join(parts) + (f", … {more} more" if more > 0 else "") if parts else "—"
 
 
 def _quote_line(quote: Quote) -> str:
@@ -121,6 +137,9 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         else:
             text.append("     entities: ", style="cyan")
             text.append(f"{row.entities}\n")
+        if row.when != "—":
+            text.append("     when: ", style="cyan")
+            text.append(f"{row.when}\n")
         if row.quotes:
             text.append("     who said what:\n", style="cyan")
             for line in row.quotes:

@@ -62,8 +62,22 @@ _RELATIONS = {
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs whose object or complement is still to come ("planned a rally on Saturday").
 _FUTURE_VERBS = frozenset(
-    {"plan", "schedule", "expect", "intend", "hope", "postpone", "delay",
-     "reschedule", "adjourn", "prepare", "promise", "threaten", "vow", "aim"}
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "intend",
+        "hope",
+        "postpone",
+        "delay",
+        "reschedule",
+        "adjourn",
+        "prepare",
+        "promise",
+        "threaten",
+        "vow",
+        "aim",
+    }
 )
 # Confidence of a quarter read from the quarter the text spoke of last (see _in_quarter_context).
 CONFIDENCE_CONTEXT = 0.7
@@ -154,7 +168,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and _is_date_like(m["a"]) and _is_date_like(m["b"]):
         # A month with day numbers on both sides ("April 24 and 25") keeps the month once.
         return [(start + m.start("a"), start + m.end("a")), (start + m.start("b"), end)]
-    if "," in piece and all(_YEARISH.match(p.strip()) for p in re.split(r",|\band\b", piece) if p.strip()):
+    if "," in piece and all(
+        _YEARISH.match(p.strip()) for p in re.split(r",|\band\b", piece) if p.strip()
+    ):
         return [
             (start + p.start(), start + p.end()) for p in re.finditer(r"\d{4}s?|'\d\ds?", piece)
         ]
@@ -216,7 +232,7 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
 
 
 def _in_phrase(token: Token) -> bool:
-    """"now" in "now that", "just now" as conjunction, "soon after": not a time of its own."""
+    """ "now" in "now that", "just now" as conjunction, "soon after": not a time of its own."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and following.lower_ in ("that", "after", "before", "as")
 
@@ -306,7 +322,12 @@ def _latest_quarter(anchor: dt.date | None) -> str | None:
 
 
 def _in_quarter_context(
-    doc: Doc, text: str, candidate: _Candidate, found: TimeValue, focus: str | None, anchor: dt.date | None
+    doc: Doc,
+    text: str,
+    candidate: _Candidate,
+    found: TimeValue,
+    focus: str | None,
+    anchor: dt.date | None,
 ) -> TimeValue:
     """Financial news speaks of one quarter at a time: "the quarter", "the latest period" are
     that quarter, "a year earlier" next to it is the same quarter a year before."""
@@ -319,7 +340,9 @@ def _in_quarter_context(
         nearby = text[max(0, sentence.start_char - QUARTER_CONTEXT_CHARS) : sentence.end_char]
         if re.search(r"quarter|period", surface.lower()) or "quarter" in nearby.lower():
             year, quarter = focus.split("-")
-            return from_value(f"{int(year) - 1:04d}-{quarter}", "quarter", "published", CONFIDENCE_CONTEXT)
+            return from_value(
+                f"{int(year) - 1:04d}-{quarter}", "quarter", "published", CONFIDENCE_CONTEXT
+            )
     return found
 
 

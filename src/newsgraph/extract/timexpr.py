@@ -376,7 +376,8 @@ def _reference(value: str, ctx: _Context) -> TimeValue:
     anchor = ctx.anchor
     if anchor is None:
         return TimeValue(value=value, resolution="reference", confidence=CONFIDENCE_DEICTIC)
-    start = end = anchor
+    start: dt.date | None = anchor
+    end: dt.date | None = anchor
     if value == "PAST_REF":
         start, end = None, anchor
     elif value == "FUTURE_REF":
@@ -472,7 +473,7 @@ _DURATION_RE = re.compile(
 
 
 def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
-    """"three years ago", "a year earlier", "the past two weeks", "several months", "years"."""
+    """ "three years ago", "a year earlier", "the past two weeks", "several months", "years"."""
     m = _DURATION_RE.match(text)
     if not m:
         return None
@@ -491,9 +492,8 @@ def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
     else:
         count = _count(amount)
         vague = count is None
-        if vague and amount not in words().vague and amount.rstrip("s") not in ("few",):
-            if not any(amount.endswith(v) for v in words().vague):
-                return None
+        if vague and not any(amount.endswith(v) for v in words().vague):
+            return None
     code = _UNIT_CODES[unit]
     if relation is not None:
         # A point in time: "three years ago", "a week earlier".
@@ -501,11 +501,8 @@ def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
         if vague or count is None or count != int(count):
             value = "PAST_REF" if sign < 0 else "FUTURE_REF"
             return _reference(value, ctx) if relation in ("ago", "from now", "hence") else None
-        if relation in ("earlier", "before", "later", "after"):
-            # Relative to another event of the text, not to publication: only the length is sure.
-            if ctx.anchor is None or relation in ("before", "after"):
-                return TimeValue(value=None, resolution=None)
-        if ctx.anchor is None:
+        if relation in ("before", "after") or ctx.anchor is None:
+            # "two days after" the text's own event: only the length is sure.
             return TimeValue(value=None)
         if unit in ("decade", "century"):
             count, unit = count * (10 if unit == "decade" else 100), "year"
@@ -516,7 +513,7 @@ def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
         confidence = CONFIDENCE_DEICTIC if relation == "ago" else CONFIDENCE_TENSE_GUESS
         return from_value(value, resolution, "published", confidence)
     number = "X" if vague or count is None else _duration_number(count)
-    value = f"P{number}{code}" if code not in ("WE", "DE", "CE") else f"P{number}{code}"
+    value = f"P{number}{code}"
     if code == "DE" and number != "X":
         value = f"P{_duration_number((count or 0) * 10)}Y"
     if code == "CE" and number != "X":
@@ -598,7 +595,7 @@ _WEEKDAY_RE = re.compile(
 
 
 def _weekday(text: str, ctx: _Context) -> TimeValue | None:
-    """"Thursday", "last Friday", "Tuesday morning", "Monday, Oct. 23" (the date wins)."""
+    """ "Thursday", "last Friday", "Tuesday morning", "Monday, Oct. 23" (the date wins)."""
     m = _WEEKDAY_RE.match(text)
     if not m or m[2] not in words().weekdays:
         return None
@@ -670,8 +667,17 @@ def _holiday(text: str, ctx: _Context) -> TimeValue | None:
 # Phrases for the year of publication. "the year" alone is that year in most news uses ("sales
 # for the year"), but can be a year the text spoke of, hence the lower confidence.
 _THIS_YEAR = frozenset(
-    {"the year", "the full year", "the current year", "the fiscal year", "the current fiscal year",
-     "the year to date", "the calendar year", "the whole year", "the entire year"}
+    {
+        "the year",
+        "the full year",
+        "the current year",
+        "the fiscal year",
+        "the current fiscal year",
+        "the year to date",
+        "the calendar year",
+        "the whole year",
+        "the entire year",
+    }
 )
 _RELATIVE_RE = re.compile(
     r"^(?:the )?(last|past|previous|this|current|next|coming|following|same|"
@@ -681,7 +687,7 @@ _RELATIVE_RE = re.compile(
 
 
 def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
-    """"last year", "this week", "next month", "the past year", "this century"."""
+    """ "last year", "this week", "next month", "the past year", "this century"."""
     if text in _THIS_YEAR and ctx.anchor is not None:
         confidence = CONFIDENCE_CONTEXT if text == "the year" else CONFIDENCE_DEICTIC
         return from_value(f"{ctx.anchor.year:04d}", "year", "published", confidence)
@@ -690,7 +696,9 @@ def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
         anchor, weekday = ctx.anchor, ctx.anchor.weekday()
         if weekday < 5 and (ctx.tense == "past" or (ctx.tense != "future" and weekday < 3)):
             anchor -= dt.timedelta(days=7)
-        return from_value(_week_value(anchor) + "-WE", "weekend", "published", CONFIDENCE_TENSE_GUESS)
+        return from_value(
+            _week_value(anchor) + "-WE", "weekend", "published", CONFIDENCE_TENSE_GUESS
+        )
     m = _RELATIVE_RE.match(text)
     if not m:
         return None
@@ -708,7 +716,15 @@ def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
     if shifted is None:
         return None
     value, resolution = shifted
-    return from_value(value, resolution, "published", CONFIDENCE_DEICTIC)
+    found = from_value(value, resolution, "published", CONFIDENCE_DEICTIC)
+    if text.startswith(("the past ", "the last ")) and unit in _UNIT_DAYS:
+        # "in the past week": the value is the calendar unit (TimeML), the interval the days
+        # up to publication that the phrase actually covers.
+        window = _duration_window(ctx.anchor, -1, unit)
+        return replace(
+            found, start=window + dt.timedelta(days=1) if window else None, end=ctx.anchor
+        )
+    return found
 
 
 _QUARTER_RE = re.compile(
@@ -720,7 +736,7 @@ _QUARTER_CODE_RE = re.compile(r"^(?:the )?(q[1-4]|h[12])(?: (\d{4}))?$")
 
 
 def _quarter(text: str, ctx: _Context) -> TimeValue | None:
-    """"the third quarter", "third-quarter", "Q2 2025", "the first half of the year"."""
+    """ "the third quarter", "third-quarter", "Q2 2025", "the first half of the year"."""
     year_text: str | None
     m = _QUARTER_RE.match(text)
     if m:
@@ -739,7 +755,9 @@ def _quarter(text: str, ctx: _Context) -> TimeValue | None:
     code = "Q" if unit == "quarter" else "H"
     resolution: Resolution = "quarter" if unit == "quarter" else "half"
     if year_text and year_text.isdigit():
-        return from_value(f"{year_text}-{code}{number}", resolution, "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(
+            f"{year_text}-{code}{number}", resolution, "absolute", CONFIDENCE_EXPLICIT
+        )
     if ctx.anchor is None:
         return TimeValue(resolution=resolution)
     year = ctx.anchor.year
@@ -763,7 +781,8 @@ def _quarter(text: str, ctx: _Context) -> TimeValue | None:
 
 
 _SEASON_RE = re.compile(
-    r"^(?:(last|next|this|this past|this coming|the|coming|past) )?(spring|summer|autumn|fall|winter)"
+    r"^(?:(last|next|this|this past|this coming|the|coming|past) )?"
+    r"(spring|summer|autumn|fall|winter)"
     r"(?: (?:of )?(\d{4}))?$"
 )
 
@@ -780,7 +799,9 @@ def _season(text: str, ctx: _Context) -> TimeValue | None:
     current_year, current = _season_of(ctx.anchor)
     order = ("SP", "SU", "FA", "WI")  # winter of year Y runs from December Y into Y + 1
     now = current_year * 4 + order.index(current)
-    candidates = [year * 4 + order.index(code) for year in range(current_year - 1, current_year + 2)]
+    candidates = [
+        year * 4 + order.index(code) for year in range(current_year - 1, current_year + 2)
+    ]
     if which in ("last", "past", "this past"):
         chosen = max(p for p in candidates if p < now)
     elif which in ("next", "coming", "this coming"):
@@ -879,7 +900,9 @@ def _month_day_year(text: str, ctx: _Context) -> TimeValue | None:
         year = _year_number(year_text, ctx)
         if year is None or _safe_date(year, month, day) is None:
             return TimeValue()
-        return from_value(f"{year:04d}-{month:02d}-{day:02d}", "day", "absolute", CONFIDENCE_EXPLICIT)
+        return from_value(
+            f"{year:04d}-{month:02d}-{day:02d}", "day", "absolute", CONFIDENCE_EXPLICIT
+        )
     if not 1 <= day <= 31:
         return TimeValue()
     tense = {"last": "past", "next": "future", "this coming": "future"}.get(which or "")
@@ -928,7 +951,7 @@ _MONTH_YEAR_RE = re.compile(
 
 
 def _month_year(text: str, ctx: _Context) -> TimeValue | None:
-    """"July", "last May", "July 2025", "January this year"."""
+    """ "July", "last May", "July 2025", "January this year"."""
     m = _MONTH_YEAR_RE.match(text)
     if not m:
         return None
@@ -1003,7 +1026,7 @@ def _decade_century(text: str, ctx: _Context) -> TimeValue | None:
         return from_value(f"{decade:03d}", "decade", "absolute", CONFIDENCE_TENSE_GUESS)
     if m := _CENTURY_RE.match(text):
         century = int(m[1])
-        if century < 1:
+        if not 1 <= century <= YEAR_MAX // 100 + 1:
             return None
         return from_value(f"{century - 1:02d}", "century", "absolute", CONFIDENCE_EXPLICIT)
     return None
@@ -1026,7 +1049,7 @@ def _year(text: str, ctx: _Context) -> TimeValue | None:
 
 
 def _earlier_later(text: str, modifier: str, ctx: _Context) -> TimeValue:
-    """"earlier this month", "later this year", "earlier Friday": within the unit, before or
+    """ "earlier this month", "later this year", "earlier Friday": within the unit, before or
     after publication."""
     inner = _normalise(text, ctx)
     if inner.kind != "date" or inner.value is None or inner.start is None or inner.end is None:
