@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -189,7 +190,7 @@ def _is_date_like(piece: str) -> bool:
     )
 
 
-def _is_age_or_number(doc: Doc, text: str, start: int, end: int) -> bool:
+def _is_age_or_number(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if _AGE_INSIDE.search(piece) or _AGE_AFTER.match(text[end : end + 20]):
         return True
@@ -203,25 +204,27 @@ def _is_age_or_number(doc: Doc, text: str, start: int, end: int) -> bool:
 
 def _candidates(doc: Doc, text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    covered: set[int] = set()
+    covered: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIME_WORDS.search(ent.text)):
             start, end = _trim(text, ent.start_char, ent.end_char)
             for part_start, part_end in _split(text, start, end):
                 part_start, part_end = _trim(text, part_start, part_end)
-                if part_end <= part_start or _is_age_or_number(doc, text, part_start, part_end):
+                if part_end <= part_start or _is_age_or_number(text, part_start, part_end):
                     continue
                 found.append(_Candidate(part_start, part_end, _token_at(ent, part_start)))
-            covered.update(range(ent.start, ent.end))
-    standalone = words().standalone
-    for token in doc:
+            covered.append((ent.start_char, ent.end_char))
+    for match in _standalone_pattern().finditer(text):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        span = doc.char_span(match.start(), match.end())
         if (
-            token.i not in covered
-            and token.lower_ in standalone
-            and token.pos_ == "ADV"
-            and not _in_phrase(token)
+            span is not None
+            and len(span) == 1
+            and span[0].pos_ == "ADV"
+            and not _in_phrase(span[0])
         ):
-            found.append(_Candidate(token.idx, token.idx + len(token.text), token.i))
+            found.append(_Candidate(match.start(), match.end(), span[0].i))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[_Candidate] = []
     for candidate in found:
@@ -229,6 +232,12 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+@cache
+def _standalone_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, words().standalone), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _in_phrase(token: Token) -> bool:

@@ -25,9 +25,11 @@ quarters, seasons, decades, early/mid/late, holidays); dateparser (``languages=[
 only expressions that fix themselves ("August 8, 2025", "2019", "the 1990s") get a value;
 the rest keep ``value=None``. Never raises on odd text; unknown text gives ``value=None``.
 
-Limits: the year of a month-and-day without a year follows the tense (past: the last such day
-on or before publication, with a week's slack; future: the next); spelled-out years ("nineteen
-ninety-six") and fiscal years that do not follow the calendar are not understood.
+Limits: a month or day without a year goes to the year that puts it nearest the anchor (a
+distance against the tense counts double), so a past event eight months back in a past-tense
+clause can land in the wrong year; spelled-out years ("nineteen ninety-six") and fiscal years
+that do not follow the calendar are not understood; "a week later" is read from the anchor, not
+from the event the text spoke of before.
 """
 
 from __future__ import annotations
