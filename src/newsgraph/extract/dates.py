@@ -147,6 +147,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             r"^[\s\"“”'‘(\[]+",
             r"^(?:just|only|some|fully|about|around|roughly|approximately|nearly|almost)\s+(?=\S)",
             r"^(?:on|in|at|since|until|till|by|from|during|for|of)\s+(?=\S)",
+            # "up from seven a year ago": the count belongs to the sentence, not the date
+            r"^[\w.,]+\s+(?=(?:a|an|one)\s+(?:year|month|week|day|decade)s?\s+"
+            r"(?:ago|earlier|before|later)\b)",
         ):
             if (m := re.match(pattern, piece, re.IGNORECASE)) and m.end() < len(piece):
                 start += m.end()
@@ -176,6 +179,29 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             (start + p.start(), start + p.end()) for p in re.finditer(r"\d{4}s?|'\d\ds?", piece)
         ]
     return [(start, end)]
+
+
+_PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?[ \t]+$", re.IGNORECASE
+)
+
+
+def _with_time_of_day(text: str, start: int, end: int) -> tuple[int, int]:
+    """A day with its part of day or clock time, as one expression ("Wednesday night",
+    "9 a.m. Tuesday"): spaCy tags the day DATE and the time TIME."""
+    if not _WEEKDAY_OR_DEICTIC.fullmatch(text[start:end]):
+        return start, end
+    if m := _PART_OF_DAY_AFTER.match(text, end):
+        end = m.end()
+    if m := _CLOCK_BEFORE.search(text, max(0, start - 20), start):
+        start = m.start()
+    return start, end
+
+
+_WEEKDAY_OR_DEICTIC = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow)", re.IGNORECASE
+)
 
 
 def _is_date_like(piece: str) -> bool:
@@ -212,19 +238,22 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
                 part_start, part_end = _trim(text, part_start, part_end)
                 if part_end <= part_start or _is_age_or_number(text, part_start, part_end):
                     continue
+                part_start, part_end = _with_time_of_day(text, part_start, part_end)
                 found.append(_Candidate(part_start, part_end, _token_at(ent, part_start)))
             covered.append((ent.start_char, ent.end_char))
     for match in _standalone_pattern().finditer(text):
         if any(start <= match.start() < end for start, end in covered):
             continue
         span = doc.char_span(match.start(), match.end())
-        if (
-            span is not None
-            and len(span) == 1
-            and span[0].pos_ == "ADV"
-            and not _in_phrase(span[0])
-        ):
-            found.append(_Candidate(match.start(), match.end(), span[0].i))
+        if span is None:
+            continue
+        if len(span) == 1:
+            taken = span[0].pos_ == "ADV" and not _in_phrase(span[0])
+        else:
+            following = doc[span.end] if span.end < len(doc) else None
+            taken = following is None or following.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+        if taken:
+            found.append(_Candidate(match.start(), match.end(), span.root.i))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[_Candidate] = []
     for candidate in found:
@@ -236,7 +265,8 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
 
 @cache
 def _standalone_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, words().standalone), key=len, reverse=True))
+    every = words().standalone | words().standalone_phrases
+    alternatives = "|".join(sorted((re.escape(w) for w in every), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
@@ -315,7 +345,7 @@ _QUARTER_ANAPHOR = re.compile(
 )
 _YEAR_AGO = re.compile(
     r"^(?:the |a |its )?(?:comparable |same )?(?:year[- ](?:ago|earlier)|a year (?:ago|earlier)"
-    r"|last year|the year before|the previous year|the prior year|prior[- ]year)"
+    r"|the year before|the previous year|the prior year|prior[- ]year)"
     r"(?:'s)?(?: (?:quarter|period|three months|same period|comparable period))?$",
     re.IGNORECASE,
 )
@@ -328,6 +358,12 @@ def _latest_quarter(anchor: dt.date | None) -> str | None:
     quarter = (anchor.month - 1) // 3  # 0-based current quarter; the previous one has ended
     year = anchor.year if quarter else anchor.year - 1
     return f"{year:04d}-Q{quarter or 4}"
+
+
+def _reported_quarter(found: TimeValue, anchor: dt.date | None) -> bool:
+    if anchor is None or found.start is None:
+        return anchor is None
+    return anchor - dt.timedelta(days=365) < found.start <= anchor
 
 
 def _in_quarter_context(
@@ -386,9 +422,10 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateRef, ...]
     for index, candidate in enumerate(candidates):
         named = values[index]
         values[index] = _in_quarter_context(doc, text, candidate, named, focus, anchor)
-        # The quarter the text speaks of is the latest one it names ("the third quarter"), not
-        # one it compares with ("the 1987 third quarter" after it).
-        if named.resolution == "quarter" and named.value and (focus is None or named.value > focus):
+        # The quarter the text speaks of is the last one it names that began in the year
+        # before publication ("the third quarter"), not one it compares with ("the 1987 third
+        # quarter") nor a forecast ("the first quarter of next year").
+        if named.resolution == "quarter" and named.value and _reported_quarter(named, anchor):
             focus = named.value
     dates: list[DateRef] = []
     for candidate, found in zip(candidates, values, strict=True):

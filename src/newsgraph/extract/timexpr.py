@@ -111,6 +111,7 @@ class _Words:
     vague: tuple[str, ...]
     references: dict[str, str]
     standalone: frozenset[str]
+    standalone_phrases: frozenset[str]
     fixed_holidays: dict[str, tuple[int, int]]
     weekday_holidays: dict[str, tuple[int, int, int]]
 
@@ -129,6 +130,7 @@ def words() -> _Words:
         vague=tuple(sorted(data["vague_counts"]["words"], key=len, reverse=True)),
         references=dict(data["references"]),
         standalone=frozenset(data["standalone"]["words"]),
+        standalone_phrases=frozenset(data["standalone"]["phrases"]),
         fixed_holidays={k: (v[0], v[1]) for k, v in data["holidays"]["fixed"].items()},
         weekday_holidays={k: (v[0], v[1], v[2]) for k, v in data["holidays"]["weekday"].items()},
     )
