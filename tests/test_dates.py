@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.dates import dates_in, extract_dates, parse_published
 
@@ -108,3 +110,44 @@ def test_dates_in_returns_the_dates_of_a_range_in_order(nlp):
     second = text.index("On Tuesday")
     inside = dates_in(dates, second, len(text))
     assert [text[d.span.start : d.span.end] for d in inside] == ["Tuesday"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "May",
+                "Thursday",
+                "last",
+                "year",
+                "since",
+                "the",
+                "2025",
+                "30",
+                "February",
+                "$",
+                "million",
+                "1" * 40,
+                ",",
+                ".",
+                "-",
+                "'",
+                "on",
+                "ago",
+                "three",
+                "quarter",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join),
+    published=st.sampled_from([None, "2025-08-08", "not a date", "0001-01-01", "9999-12-31"]),
+)
+def test_extract_dates_never_raises_and_keeps_spans_in_the_text(nlp, text, published):
+    for date in extract_dates(nlp(text), published):
+        assert 0 <= date.span.start < date.span.end <= len(text)
+        if date.start and date.end:
+            assert date.start <= date.end

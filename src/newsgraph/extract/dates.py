@@ -47,7 +47,9 @@ from newsgraph.extract.timexpr import Tense, TimeValue, from_value, normalise_ti
 from newsgraph.records import DateRef, Span
 
 EXTRACTOR = "newsgraph.dates.v1"
-REQUIRES = frozenset({"doc.ents", "token.dep", "token.head", "token.tag", "token.lemma"})
+REQUIRES = frozenset(
+    {"doc.ents", "doc.sents", "token.dep", "token.head", "token.tag", "token.lemma"}
+)
 
 # Prepositions in front of an expression that make its interval open, and how.
 _RELATIONS = {
@@ -59,6 +61,7 @@ _RELATIONS = {
     "after": "after",
     "by": "by",
     "from": "from",
+    "between": "from",
 }
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs whose object or complement is still to come ("planned a rally on Saturday").
