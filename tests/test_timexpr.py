@@ -63,6 +63,7 @@ def test_normalise_time_value_and_resolution(text, tense, value, resolution):
     ("text", "kind", "value"),
     [
         ("five years", "duration", "P5Y"),
+        ("a decade", "duration", "P10Y"),
         ("several months", "duration", "PXM"),
         ("the past two weeks", "duration", "P2W"),
         ("daily", "set", "P1D"),
@@ -113,7 +114,20 @@ def test_article_year_dates_a_month_and_day_without_publication_date():
 
 
 @pytest.mark.parametrize(
-    "text", ["February 30", "1" * 40, "$", "million", "", "2025-13-45", "Q9", "the 99th century"]
+    "text",
+    [
+        "February 30",
+        "1" * 40,
+        "$",
+        "million",
+        "",
+        "2025-13-45",
+        "Q9",
+        "the 99th century",
+        "marching",
+        "the decade",
+        "junior",
+    ],
 )
 def test_bad_input_gives_no_value_and_no_exception(text):
     assert normalise_time(text, PUBLISHED).value is None

@@ -40,7 +40,7 @@ import logging
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -80,6 +80,8 @@ CONFIDENCE_CONTEXT = 0.5
 TENSE_PENALTY = 2.0
 # Years outside this range are not read as years (ages, counts, product numbers).
 YEAR_MIN, YEAR_MAX = 1000, 2199
+# dateparser parsers kept (one per publication date and tense; a new one costs ~2 ms).
+DATE_PARSERS_KEPT = 64
 # Longest text the normaliser looks at; longer spans are not single time expressions.
 MAX_EXPRESSION_CHARS = 80
 
@@ -423,7 +425,7 @@ _UNIT_RE = r"(day|week|weekend|fortnight|month|quarter|year|decade|century|centu
 def _set_expression(text: str) -> TimeValue | None:
     if text in _SETS:
         return TimeValue(kind="set", value=_SETS[text], resolution="set")
-    if m := re.fullmatch(r"(?:each|every|per|a) " + _UNIT_RE, text):
+    if m := re.fullmatch(r"(?:each|every|per) " + _UNIT_RE, text):
         unit = "century" if m[1] == "centurie" else m[1]
         return TimeValue(kind="set", value=f"P1{_UNIT_CODES[unit]}", resolution="set")
     return None
@@ -471,7 +473,7 @@ def _shift(anchor: dt.date, count: int, unit: str) -> tuple[str, Resolution] | N
 
 
 _DURATION_RE = re.compile(
-    r"^(?:(?:the|a|an) )?(?:(past|last|next|coming|previous|following|first|final) )?"
+    r"^(?:(the|a|an) )?(?:(past|last|next|coming|previous|following|first|final) )?"
     r"(?:(.+?) )?" + _UNIT_RE + r"(?: (ago|earlier|before|later|after|from now|hence|back))?$"
 )
 
@@ -481,7 +483,9 @@ def _duration_or_ago(text: str, ctx: _Context) -> TimeValue | None:
     m = _DURATION_RE.match(text)
     if not m:
         return None
-    direction, amount, unit, relation = m[1], m[2], m[3], m[4]
+    article, direction, amount, unit, relation = m[1], m[2], m[3], m[4], m[5]
+    if amount is None and article in ("a", "an") and direction is None:
+        amount = article  # "a decade", "a year ago"
     unit = "century" if unit == "centurie" else unit
     plural = text.rstrip().endswith("s") and not text.endswith(("ago", "earlier", "later"))
     count: float | None
@@ -823,7 +827,10 @@ def _season(text: str, ctx: _Context) -> TimeValue | None:
     return from_value(f"{year:04d}-{code}", "season", "published", CONFIDENCE_TENSE_GUESS)
 
 
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_NAME = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
 _DAY_NUM = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_NUM = r"(\d{4}|'\d\d)"
 _MONTH_DAY_RE = re.compile(
@@ -841,14 +848,7 @@ _DAY_MONTH_RE = re.compile(
 
 
 def _month_number(text: str) -> int | None:
-    word = text.rstrip(".")
-    months = words().months
-    if word in months:
-        return months[word]
-    for name, number in months.items():
-        if len(name) > 3 and name.startswith(word) and len(word) >= 3:
-            return number
-    return None
+    return words().months.get(text.rstrip("."))
 
 
 def _year_number(text: str, ctx: _Context) -> int | None:
@@ -960,9 +960,7 @@ def _month_year(text: str, ctx: _Context) -> TimeValue | None:
     if not m:
         return None
     which, month_text, year_text, relative_year = m[1], m[2], m[3], m[4]
-    month = _month_number(text.split(" ")[1] if which else text.split(" ")[0])
-    if month is None:
-        month = _month_number(month_text)
+    month = _month_number(month_text)
     if month is None:
         return None
     if year_text:
@@ -1096,7 +1094,7 @@ def _dateparser_fallback(text: str, ctx: _Context) -> TimeValue:
     return from_value(day.isoformat(), "day", anchor, CONFIDENCE_DATEPARSER)
 
 
-@cache
+@lru_cache(maxsize=DATE_PARSERS_KEPT)
 def _date_parser(anchor: dt.date | None, tense: Tense | None) -> Any:
     from dateparser.date import DateDataParser
 
