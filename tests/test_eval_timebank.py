@@ -47,6 +47,7 @@ def test_read_timeml_strips_tags_and_keeps_offsets():
 def test_gold_value_drops_the_time_of_day_only():
     assert gold_value("1998-11-20TEV") == "1998-11-20"
     assert gold_value("1998-W48") == "1998-W48"
+    assert gold_value("2000-W7") == "2000-W07"
 
 
 def test_score_document_counts_strict_relaxed_and_values():

@@ -13,8 +13,9 @@ Span matching, reported both ways: *strict* — same start and end; *relaxed* �
 overlap (each gold and each prediction matched at most once, by largest overlap). Value
 accuracy is over relaxed matches: the prediction's value equals the gold ``value`` once a
 time-of-day suffix is dropped from the gold ("1998-08-19TNI" → "1998-08-19"), because
-newsgraph's values stop at the day. A gold value with unknown parts ("1998-WXX") can only be
-matched by the same string, which newsgraph never produces.
+newsgraph's values stop at the day, and a one-digit ISO week is padded ("2000-W7" →
+"2000-W07"). A gold value with unknown parts ("1998-WXX") can only be matched by the same
+string, which newsgraph never produces.
 """
 
 from __future__ import annotations
@@ -141,8 +142,10 @@ def read_timeml(markup: str, name: str = "") -> TimemlDocument:
 
 
 def gold_value(value: str) -> str:
-    """A gold TIMEX3 value at newsgraph's finest grain (the day)."""
-    return value[:10] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    """A gold TIMEX3 value at newsgraph's finest grain (the day), ISO week numbers written
+    with two digits ("2000-W7" → "2000-W07")."""
+    value = value[:10] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    return re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -150,6 +150,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             r"^[\s\"“”'‘(\[]+",
             r"^(?:just|only|some|fully|about|around|roughly|approximately|nearly|almost)\s+(?=\S)",
             r"^(?:on|in|at|since|until|till|by|from|during|for|of)\s+(?=\S)",
+            r"^(?:its|their|his|her|our|a|an)\s+(?=(?:first|second|third|fourth|final)\b)",
             # "up from seven a year ago": the count belongs to the sentence, not the date
             r"^[\w.,]+\s+(?=(?:a|an|one)\s+(?:year|month|week|day|decade)s?\s+"
             r"(?:ago|earlier|before|later)\b)",
@@ -182,6 +183,22 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             (start + p.start(), start + p.end()) for p in re.finditer(r"\d{4}s?|'\d\ds?", piece)
         ]
     return [(start, end)]
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that|early|late|mid)[ \t]+$", re.IGNORECASE)
+_UNIT_START = re.compile(
+    r"(?:year|month|week|weekend|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_determiner(text: str, start: int) -> int:
+    """Start of an expression whose determiner NER left out ("this" of "this year's")."""
+    if _UNIT_START.match(text, start) and (
+        m := _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return m.start()
+    return start
 
 
 _PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -236,7 +253,7 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
     covered: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIME_WORDS.search(ent.text)):
-            start, end = _trim(text, ent.start_char, ent.end_char)
+            start, end = _trim(text, _with_determiner(text, ent.start_char), ent.end_char)
             for part_start, part_end in _split(text, start, end):
                 part_start, part_end = _trim(text, part_start, part_end)
                 if part_end <= part_start or _is_age_or_number(text, part_start, part_end):

@@ -696,6 +696,9 @@ _RELATIVE_RE = re.compile(
 
 def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
     """ "last year", "this week", "next month", "the past year", "this century"."""
+    if text in ("the month", "the current month") and ctx.anchor is not None:
+        value = f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}"
+        return from_value(value, "month", "published", CONFIDENCE_CONTEXT)
     if text in _THIS_YEAR and ctx.anchor is not None:
         confidence = CONFIDENCE_CONTEXT if text == "the year" else CONFIDENCE_DEICTIC
         return from_value(f"{ctx.anchor.year:04d}", "year", "published", confidence)
@@ -713,7 +716,9 @@ def _relative_unit(text: str, ctx: _Context) -> TimeValue | None:
     which, unit = m[1].removeprefix("the ").removeprefix("this "), m[2]
     if ctx.anchor is None:
         return TimeValue(resolution=None)
-    if which in ("same",):
+    if which in ("same", "following"):
+        # "the following year", "the same week": counted from an event of the text, not from
+        # publication; left unresolved rather than guessed.
         return TimeValue()
     delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
         which, 0
