@@ -151,3 +151,21 @@ def test_extract_dates_never_raises_and_keeps_spans_in_the_text(nlp, text, publi
         assert 0 <= date.span.start < date.span.end <= len(text)
         if date.start and date.end:
             assert date.start <= date.end
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("This year's results included a large gain.", "This year", "2025"),
+        (
+            "Police said the attack happened Wednesday night near the port.",
+            "Wednesday night",
+            "2025-08-06",
+        ),
+        ("The firm reported a loss for its third quarter on Monday.", "third quarter", "2025-Q3"),
+    ],
+)
+def test_extract_dates_repairs_spans_ner_cuts_short_or_long(nlp, text, surface, value):
+    found = _found(nlp, text, published="2025-08-08")
+    assert surface in found
+    assert found[surface].value == value
