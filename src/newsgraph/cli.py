@@ -351,6 +351,57 @@ def eval_polnear(
         json_out.write_text(json.dumps(payload, indent=2) + "\n")
 
 
+@eval_app.command("timebank")
+def eval_timebank(
+    data: DataOption,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Time expressions on TimeBank + AQUAINT: DATE span P/R/F1 and normalised-value accuracy."""
+    from newsgraph.eval.timebank import dates_pipeline, evaluate_timebank
+
+    pipeline = dates_pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("analysing documents") as progress:
+        score = evaluate_timebank(data, pipeline, progress=lambda files: progress.track(files))
+    table = Table(
+        title=f"TimeBank + AQUAINT: {score.documents} documents, {score.gold} gold DATE"
+        " expressions (DCT as publication date)"
+    )
+    for column in ("spans", "predicted", "matched", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "spans" else "right")
+    for name, matched, precision, recall, f1 in (
+        (
+            "strict (same span)",
+            score.strict_matched,
+            score.strict_precision,
+            score.strict_recall,
+            score.strict_f1,
+        ),
+        (
+            "relaxed (overlap)",
+            score.relaxed_matched,
+            score.relaxed_precision,
+            score.relaxed_recall,
+            score.relaxed_f1,
+        ),
+    ):
+        table.add_row(
+            name,
+            str(score.predicted),
+            str(matched),
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{f1:.3f}",
+        )
+    Console().print(table)
+    Console().print(
+        f"value accuracy among relaxed matches: {score.value_accuracy:.3f}"
+        f" ({score.value_right}/{score.relaxed_matched})"
+    )
+    if json_out is not None:
+        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n")
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: DataOption,

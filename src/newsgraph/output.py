@@ -23,6 +23,7 @@ SUMMARY_QUOTE_CHARS = 90
 # How many amounts the summary's "how much" line shows, and how far a counted noun may follow.
 SUMMARY_AMOUNTS = 4
 SUMMARY_AMOUNT_CHARS = 50
+SUMMARY_DATES = 6
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -81,6 +82,7 @@ class ArticleSummary:
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
     amounts: str = ""
+    when: str = "—"
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -104,6 +106,7 @@ def summary_row(article: Article) -> ArticleSummary:
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
         amounts=_how_much(article),
+        when=_when(article),
     )
 
 
@@ -117,6 +120,19 @@ def _how_much(article: Article) -> str:
         shown.append(" ".join(article.text[amount.span.start : end].split()))
     more = len(article.amounts) - len(shown)
     return " · ".join(shown) + (f" … and {more} more" if more > 0 else "")
+
+
+def _when(article: Article) -> str:
+    """The dated expressions, normalised: "Thursday → 2025-08-07, late July → 2025-07 (end)"."""
+    dated = [d for d in article.dates if d.kind == "date" and d.value and d.value[:1].isdigit()]
+    parts = []
+    for date in dated[:SUMMARY_DATES]:
+        surface = " ".join(article.text[date.span.start : date.span.end].split())
+        relation = f"{date.relation} " if date.relation else ""
+        modifier = f" ({date.modifier})" if date.modifier else ""
+        parts.append(f"{relation}{surface} → {date.value}{modifier}")
+    more = len(dated) - SUMMARY_DATES
+    return ", ".join(parts) + (f", … {more} more" if more > 0 else "") if parts else "—"
 
 
 def _quote_line(quote: Quote) -> str:
@@ -138,6 +154,9 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         else:
             text.append("     entities: ", style="cyan")
             text.append(f"{row.entities}\n")
+        if row.when != "—":
+            text.append("     when: ", style="cyan")
+            text.append(f"{row.when}\n")
         if row.quotes:
             text.append("     who said what:\n", style="cyan")
             for line in row.quotes:

@@ -201,11 +201,30 @@ class Amount:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DateRef:
-    """A time expression and its normalised value (``None`` when it cannot be anchored)."""
+    """A time expression and what it means.
+
+    ``kind`` is ``date`` (a point or period of the calendar: "Thursday", "late July", "2019"),
+    ``duration`` ("five years", "the past two weeks") or ``set`` ("daily"). ``value`` is the
+    TimeML TIMEX3 value ("2025-08-07", "2025-W32", "2025-08", "2025-Q3", "2025-SU", "2025",
+    "198" for the 1980s, "PRESENT_REF", "P5Y"), ``None`` when it cannot be fixed (no
+    publication date for "Thursday"); ``resolution`` its grain (day, week, weekend, month,
+    quarter, half, season, year, decade, century, reference, duration, set). ``modifier``:
+    start / mid / end ("early/mid/late July") or approx. ``relation`` is the preposition that
+    opens the interval ("since 2007": since). ``start``/``end`` are the first and last ISO day
+    the expression covers (``None`` for an open side). ``anchor`` says what fixed the value:
+    the expression itself (absolute), the publication date (published), a year the article
+    states (article) or nothing (none); ``confidence`` how sure that value is (0–1)."""
 
     span: Span
+    kind: Literal["date", "duration", "set"]
     value: str | None
     resolution: str | None
+    modifier: str | None
+    relation: str | None
+    start: str | None
+    end: str | None
+    anchor: Literal["absolute", "published", "article", "none"]
+    confidence: float | None
     extractor: str
 
 

@@ -49,10 +49,24 @@ def _polnear(data: Path) -> dict[str, float]:
     }
 
 
+def _timebank(data: Path) -> dict[str, float]:
+    from newsgraph.eval.timebank import dates_pipeline, evaluate_timebank
+
+    score = evaluate_timebank(data, dates_pipeline())
+    return {
+        "strict_f1": score.strict_f1,
+        "relaxed_f1": score.relaxed_f1,
+        "relaxed_precision": score.relaxed_precision,
+        "relaxed_recall": score.relaxed_recall,
+        "value_accuracy": score.value_accuracy,
+    }
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
     "polnear": ("polnear", _polnear),
+    "timebank": ("timebank", _timebank),
 }
 
 
