@@ -1,0 +1,394 @@
+"""Places: the toponyms of an article resolved to coordinates, country and kind of place.
+
+Pure function of the parsed ``Doc`` (and the actors already found)::
+
+    extract_places(doc, entities) -> tuple[Place, ...]
+
+**Mentions** are spaCy's GPE and LOC spans, and FAC spans that name a gazetteer place; a span
+that runs over a comma is split ("Springfield, Illinois" is two places), a leading "the" and a
+trailing possessive are left out. Demonyms and adjectives ("Venezuelan", NORP) are not places:
+they are NORP actors with a country (``extract/actors.py``). A GPE that acts — the subject of a
+verb other than one of being or lying ("China opposes", "Washington said"), or the agent of a
+passive ("condemned by Turkey") — is an actor, not a place, and is left out; "troops in the
+Caribbean", "met in Geneva", "Syria's largest city" are places.
+
+**Resolution.** Every gazetteer place with the mention's name (``_gazetteer.py``: GeoNames
+countries, first-level divisions, US counties, places of 1,000 people or more, curated seas and
+regions) is a candidate, scored by
+
+* its population (log scale) and the kind of place (a country before a town of the same name);
+* a place it is written in right after it: "Springfield, Illinois", "Long Beach, Calif.",
+  "Long Beach, CA", "Valencia, Venezuela" (a state abbreviation counts only there);
+* the countries of the article — named as places, or through the actors (a "Venezuelan
+  official", the "Colombian Navy") — and the states or provinces it names;
+* the places already resolved with confidence: a town near them wins over a namesake far off.
+
+One name has one reading in an article (all its mentions get the same place), resolved in two
+passes: first with the countries the actors give, then with everything the first pass found.
+``confidence`` is the share of the best candidate in a softmax of the scores, halved when spaCy
+tagged the words a PERSON; a name no candidate fits stays a place without coordinates
+(``country``, ``lat`` and ``lon`` null).
+
+Limits: places under 1,000 people, streets, buildings and landmarks are not in the gazetteer;
+second-level divisions only for the US (counties); a town written without its state in an
+article about another state goes to the most populous namesake; nested metonymy ("the Beltway")
+is not recognised.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract._gazetteer import Gazetteer, gazetteer
+from newsgraph.extract._lexicon import countries, name_key
+from newsgraph.records import Entity, Place, Span
+
+EXTRACTOR = "newsgraph.places.v1"
+REQUIRES = frozenset({"doc.ents", "token.dep", "token.head", "token.lemma"})
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose spans are places only when they resolve: a building or a road usually does not.
+RESOLVED_ONLY_LABELS = frozenset({"FAC"})
+
+# --- scoring: tuned on LGL and TR-News (see eval/geoparsing.py), kept general --------------
+POPULATION_WEIGHT = 1.0  # per power of ten of people
+FEATURE_PRIOR = {
+    "country": 4.0,
+    "continent": 4.0,
+    "ocean": 6.0,
+    "sea": 6.0,
+    "region": 6.0,
+    "admin_region": 2.5,
+    "county": -3.0,
+    "city": 0.0,
+}
+# Areas without a population figure are scored as if they had this many people.
+UNPEOPLED_POPULATION = 1_000_000
+COUNTY_WORD_BONUS = 7.0  # "Rapides Parish", "Cook County" → the county, not a town
+ALTERNATE_NAME_PENALTY = 2.5  # the name is only a GeoNames alternate of the place
+CONTAINER_BONUS = 9.0  # "Springfield, Illinois": in the place written after it
+ARTICLE_COUNTRY_BONUS = 2.0  # in a country the article names (once); more per extra mention
+ARTICLE_COUNTRY_EXTRA = 0.5
+ARTICLE_COUNTRY_EXTRA_MAX = 2.0
+ARTICLE_ADMIN1_BONUS = 3.0  # in a state or province the article names
+NEAR_KM, NEAR_BONUS = 100.0, 2.5  # close to a place already resolved with confidence
+REGIONAL_KM, REGIONAL_BONUS = 400.0, 1.0
+# A first-pass reading at least this sure anchors the others (country, state, nearby towns).
+ANCHOR_CONFIDENCE = 0.75
+PERSON_CONFIDENCE_FACTOR = 0.5  # spaCy tagged the words a person ("Jordan", "Georgia")
+MAX_CANDIDATES = 400
+
+# Verbs whose subject is where something is, not who does something ("Turkey is", "X lies").
+LOCATION_VERBS = frozenset(
+    {"be", "lie", "sit", "border", "remain", "stand", "stretch", "include", "become", "have"}
+)
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+COUNTY_WORDS = frozenset({"county", "parish", "borough", "counties", "parishes"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass(slots=True, eq=False)
+class _Mention:
+    start: int  # characters of the toponym in the text
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+    label: str
+    key: str
+    container: frozenset[int] = frozenset()  # gazetteer rows written after it ("X, Illinois")
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # key, lat, lon
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def extract_places(
+    doc: Doc, entities: Iterable[Entity] = (), *, keep_actors: bool = False
+) -> tuple[Place, ...]:
+    """The places of ``doc`` in text order. ``keep_actors`` keeps GPEs that act ("China said")
+    as places too, as gold sets that annotate every toponym expect."""
+    gaz = gazetteer()
+    text = doc.text
+    entity_list = tuple(entities)
+    mentions = [
+        m
+        for ent in doc.ents
+        if ent.label_ in PLACE_LABELS or ent.label_ == "PERSON"
+        for m in _split(doc, text, ent.start, ent.end, ent.label_)
+    ]
+    for mention in mentions:
+        mention.container = _container(doc, text, mention, gaz)
+    if not keep_actors:
+        mentions = [m for m in mentions if not _acts(doc, m)]
+    by_key: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        by_key.setdefault(mention.key, []).append(mention)
+
+    context = _Context(countries=_actor_countries(entity_list, gaz))
+    first = {key: _resolve(gaz, group, context) for key, group in by_key.items()}
+    anchored = _Context(countries=Counter(context.countries))
+    for key, (row, confidence) in first.items():
+        if row is None or confidence < ANCHOR_CONFIDENCE:
+            continue
+        weight = len(by_key[key])
+        if gaz.country[row]:
+            anchored.countries[gaz.country[row]] += weight
+        if gaz.features[row] in ("admin_region", "county", "city") and gaz.admin1[row]:
+            anchored.admin1[(gaz.country[row], gaz.admin1[row])] += weight
+        if gaz.features[row] in ("city", "county"):
+            anchored.anchors.append((key, gaz.lat[row], gaz.lon[row]))
+    final = {key: _resolve(gaz, group, anchored) for key, group in by_key.items()}
+
+    places = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        row, confidence = final[mention.key]
+        if row is None and (mention.label in RESOLVED_ONLY_LABELS or mention.label == "PERSON"):
+            continue
+        if mention.label == "PERSON":
+            confidence *= PERSON_CONFIDENCE_FACTOR
+        places.append(_place(gaz, mention, row, confidence, entity_list))
+    return tuple(places)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def _split(doc: Doc, text: str, start: int, end: int, label: str) -> list[_Mention]:
+    """The toponyms in one NER span: split at commas, "the" and a possessive left out."""
+    parts: list[tuple[int, int]] = []
+    part_start = start
+    for index in range(start, end):
+        if doc[index].text in (",", ";", "/", "(", ")") or "\n" in doc[index].text:
+            parts.append((part_start, index))
+            part_start = index + 1
+    parts.append((part_start, end))
+    mentions = []
+    for first, last in parts:
+        while first < last and (doc[first].lower_ == "the" or doc[first].is_punct):
+            first += 1
+        while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
+            last -= 1
+        if first >= last:
+            continue
+        cstart = doc[first].idx
+        cend = doc[last - 1].idx + len(doc[last - 1].text)
+        words = text[cstart:cend]
+        if not any(ch.isupper() for ch in words):
+            continue
+        key = name_key(words)
+        if key in countries().capitals_only and not words.isupper():
+            continue  # "us" is never the United States
+        mentions.append(_Mention(cstart, cend, first, last, words, label, key))
+    return mentions
+
+
+def _container(doc: Doc, text: str, mention: _Mention, gaz: Gazetteer) -> frozenset[int]:
+    """Rows of the place written right after the mention: "X, Illinois", "X, Calif.", "X, CA"."""
+    after = mention.token_end
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return frozenset()
+    token = doc[after + 1]
+    # The next name: its NER span if it starts there, else the token ("Calif.", "CA").
+    if token.ent_iob_ == "B":
+        end = after + 2
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text != ",":
+            end += 1
+        words = text[token.idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    else:
+        words = token.text
+        if words.isupper() and words in gaz.postal_codes:
+            return frozenset({gaz.postal_codes[words]})
+    words = words.removesuffix("'s").removesuffix("’s")
+    abbreviation = gaz.state_abbreviations.get(name_key(words))
+    if abbreviation is None and words.endswith(".") is False:
+        abbreviation = gaz.state_abbreviations.get(name_key(words + "."))
+    if abbreviation is not None:
+        return frozenset({abbreviation})
+    if words.isupper() and words in gaz.postal_codes:
+        return frozenset({gaz.postal_codes[words]})
+    primary, _ = gaz.lookup(words)
+    return frozenset(
+        row for row in primary if gaz.features[row] in ("country", "admin_region", "county")
+    )
+
+
+def _acts(doc: Doc, mention: _Mention) -> bool:
+    """A GPE that is the subject of a verb of doing or saying ("China opposes", "Washington
+    said"), or the agent of a passive, is an actor. Conjuncts take the first one's role."""
+    if mention.label != "GPE":
+        return False
+    token = _root(doc, mention.token_start, mention.token_end)
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    if token.dep_ not in ACTOR_DEPS:
+        return False
+    verb = token.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in LOCATION_VERBS
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    for index in range(start, end):
+        head = doc[index].head.i
+        if head < start or head >= end or head == index:
+            return doc[index]
+    return doc[end - 1]
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+def _actor_countries(entities: tuple[Entity, ...], gaz: Gazetteer) -> Counter[str]:
+    """Countries the actors tell (a "Venezuelan official", the "U.S. Navy"), by mention count."""
+    found: Counter[str] = Counter()
+    for entity in entities:
+        if entity.country:
+            alpha2 = gaz.alpha2_of_alpha3.get(entity.country)
+            if alpha2:
+                found[alpha2] += len(entity.mentions)
+    return found
+
+
+def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[int | None, float]:
+    """The best gazetteer row for a name and the softmax share of its score."""
+    primary, alternate = gaz.lookup(group[0].text)
+    candidates = [(row, False) for row in primary] + [(row, True) for row in alternate]
+    candidates = candidates[:MAX_CANDIDATES]
+    if not candidates:
+        return None, 0.0
+    container: set[int] = set()
+    for mention in group:
+        container |= mention.container
+    county_word = group[0].key.rsplit(" ", 1)[-1] in COUNTY_WORDS
+    scores = [
+        _score(gaz, row, is_alternate, group[0].key, container, county_word, context)
+        for row, is_alternate in candidates
+    ]
+    best = max(range(len(scores)), key=scores.__getitem__)
+    top = scores[best]
+    share = 1.0 / sum(math.exp(score - top) for score in scores)
+    return candidates[best][0], share
+
+
+def _score(
+    gaz: Gazetteer,
+    row: int,
+    is_alternate: bool,
+    key: str,
+    container: set[int],
+    county_word: bool,
+    context: _Context,
+) -> float:
+    feature = gaz.features[row]
+    population = gaz.population[row] or UNPEOPLED_POPULATION
+    score = POPULATION_WEIGHT * math.log10(population + 1) + FEATURE_PRIOR.get(feature, 0.0)
+    if county_word and feature == "county":
+        score += COUNTY_WORD_BONUS
+    if is_alternate:
+        score -= ALTERNATE_NAME_PENALTY
+    country = gaz.country[row]
+    if container and _inside(gaz, row, container):
+        score += CONTAINER_BONUS
+    if country and feature != "country":
+        mentions = context.countries.get(country, 0)
+        if mentions:
+            score += ARTICLE_COUNTRY_BONUS + min(
+                ARTICLE_COUNTRY_EXTRA * (mentions - 1), ARTICLE_COUNTRY_EXTRA_MAX
+            )
+        if feature != "admin_region" and context.admin1.get((country, gaz.admin1[row]), 0):
+            score += ARTICLE_ADMIN1_BONUS
+    if feature in ("city", "county") and context.anchors:
+        lat, lon = gaz.lat[row], gaz.lon[row]
+        nearest = min(
+            (distance_km(lat, lon, a_lat, a_lon) for a_key, a_lat, a_lon in context.anchors
+             if a_key != key),
+            default=math.inf,
+        )
+        if nearest <= NEAR_KM:
+            score += NEAR_BONUS
+        elif nearest <= REGIONAL_KM:
+            score += REGIONAL_BONUS
+    return score
+
+
+def _inside(gaz: Gazetteer, row: int, container: set[int]) -> bool:
+    for outer in container:
+        feature = gaz.features[outer]
+        if feature == "country" and gaz.country[row] == gaz.country[outer] and row != outer:
+            return True
+        if (
+            feature in ("admin_region", "county")
+            and gaz.country[row] == gaz.country[outer]
+            and gaz.admin1[row] == gaz.admin1[outer]
+            and row != outer
+            and (feature == "admin_region" or gaz.admin2[row] == gaz.admin2[outer])
+        ):
+            return True
+    return False
+
+
+def _place(
+    gaz: Gazetteer,
+    mention: _Mention,
+    row: int | None,
+    confidence: float,
+    entities: tuple[Entity, ...],
+) -> Place:
+    entity = _entity_at(entities, mention.start, mention.end)
+    if row is None:
+        return Place(
+            span=Span(mention.start, mention.end),
+            name=mention.text,
+            country=None,
+            feature=None,
+            lat=None,
+            lon=None,
+            confidence=None,
+            extractor=EXTRACTOR,
+            entity=entity,
+        )
+    gid = gaz.ids[row]
+    return Place(
+        span=Span(mention.start, mention.end),
+        name=gaz.names[row],
+        country=gaz.country[row] or None,
+        feature=gaz.features[row],
+        lat=round(gaz.lat[row], 4),
+        lon=round(gaz.lon[row], 4),
+        confidence=round(confidence, 3),
+        extractor=EXTRACTOR,
+        geonameid=int(gid) if gid.isdigit() else None,
+        admin1=gaz.admin1_name[row] or None,
+        population=gaz.population[row] or None,
+        entity=entity,
+    )
+
+
+def _entity_at(entities: tuple[Entity, ...], start: int, end: int) -> str | None:
+    for entity in entities:
+        for span in entity.mentions:
+            if span.start < end and start < span.end:
+                return entity.id
+    return None
