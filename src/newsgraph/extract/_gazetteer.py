@@ -69,8 +69,9 @@ class Gazetteer:
     alpha2_of_alpha3: dict[str, str]
     country_row: dict[str, int]  # alpha-2 → row of the country
     admin1_row: dict[tuple[str, str], int]  # (alpha-2, admin1 code) → row of the division
-    state_abbreviations: dict[str, int]  # "calif" → row of California (name_key form)
+    state_abbreviations: dict[str, int]  # "calif" → row of California (abbreviation_key)
     postal_codes: dict[str, int]  # "CA" → row of California (exact, capitals)
+    capitals: frozenset[int]  # rows of national capitals
 
     def entry(self, row: int) -> Entry:
         return Entry(
@@ -107,6 +108,11 @@ def name_variants(key: str) -> tuple[str, ...]:
     return (key, " ".join([_WORD_VARIANTS[words[0]], *words[1:]]))
 
 
+def abbreviation_key(text: str) -> str:
+    """An abbreviation as it is looked up: "W. Va." = "W.Va." = "wva"."""
+    return name_key(text).replace(" ", "")
+
+
 def _data_bytes(name: str) -> bytes:
     return resources.files("newsgraph").joinpath("data", name).read_bytes()
 
@@ -133,6 +139,7 @@ def gazetteer() -> Gazetteer:
         admin1_row={},
         state_abbreviations={},
         postal_codes={},
+        capitals=frozenset(),
     )
     interned: dict[str, str] = {}
 
@@ -188,11 +195,15 @@ def gazetteer() -> Gazetteer:
             alts.split("|") if alts else (),
         )
         if feature == "country":
+            point = curated["country_points"].get(cc)
+            if point:  # the GeoNames point where countryinfo's differs by hundreds of km
+                gaz.lat[row], gaz.lon[row] = float(point[0]), float(point[1])
             gaz.country_row[cc] = row
             gaz.alpha2_of_alpha3[cc3] = cc
         elif feature == "admin_region":
             gaz.admin1_row[(cc, admin1)] = row
     _add_country_names(gaz)
+    gaz.capitals = _capitals(gaz)
     for place in curated["place"]:
         add(
             f"curated:{place['name']}",
@@ -209,10 +220,29 @@ def gazetteer() -> Gazetteer:
             continue
         gaz.postal_codes[code] = state
         for abbreviation in abbreviations:
-            gaz.state_abbreviations[name_key(abbreviation)] = state
+            gaz.state_abbreviations[abbreviation_key(abbreviation)] = state
     gaz.primary = dict(gaz.primary)
     gaz.alternate = dict(gaz.alternate)
     return gaz
+
+
+def _capitals(gaz: Gazetteer) -> frozenset[int]:
+    """Rows of national capitals: the most populous place of the country with the capital's
+    name in countries.csv."""
+    found: set[int] = set()
+    table = csv.DictReader(io.StringIO(_data_bytes("countries.csv").decode("utf-8")))
+    for row in table:
+        alpha2 = gaz.alpha2_of_alpha3.get(row["alpha3"])
+        if row["kind"] != "capital" or alpha2 is None:
+            continue
+        rows = [
+            r
+            for r in gaz.primary.get(name_key(row["text"]), ())
+            if gaz.features[r] == "city" and gaz.country[r] == alpha2
+        ]
+        if rows:
+            found.add(max(rows, key=lambda r: gaz.population[r]))
+    return frozenset(found)
 
 
 def _add_country_names(gaz: Gazetteer) -> None:

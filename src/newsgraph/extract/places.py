@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract._gazetteer import Gazetteer, gazetteer
+from newsgraph.extract._gazetteer import Gazetteer, abbreviation_key, gazetteer
 from newsgraph.extract._lexicon import countries, name_key
 from newsgraph.records import Entity, Place, Span
 
@@ -53,7 +53,25 @@ REQUIRES = frozenset({"doc.ents", "token.dep", "token.head", "token.lemma"})
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans are places only when they resolve: a building or a road usually does not.
-RESOLVED_ONLY_LABELS = frozenset({"FAC"})
+RESOLVED_ONLY_LABELS = frozenset({"FAC", "PERSON", "ORG"})
+# Labels the small model gives place names by mistake ("in Gainesville" as ORG, "Jordan" as
+# PERSON): such a span is a place only where the syntax says so — the object of a locative
+# preposition, or followed by the place it lies in ("Gainesville, Fla.").
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "across", "throughout", "inside", "around", "to", "from", "into"}
+)
+# Words around a name that make a part of the place, not another one: "North Texas",
+# "Northeast Georgia", "Fargo city". The toponym is the name they qualify.
+DIRECTION_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "central", "upstate", "downstate", "greater", "downtown",
+        "rural", "coastal",
+    }
+)  # fmt: skip
+TRAILING_GENERIC_WORDS = frozenset({"city", "township", "twp", "village", "town", "area"})
 
 # --- scoring: tuned on LGL and TR-News (see eval/geoparsing.py), kept general --------------
 POPULATION_WEIGHT = 1.0  # per power of ten of people
@@ -63,12 +81,13 @@ FEATURE_PRIOR = {
     "ocean": 6.0,
     "sea": 6.0,
     "region": 6.0,
-    "admin_region": 2.5,
+    "admin_region": 1.5,
     "county": -3.0,
     "city": 0.0,
 }
 # Areas without a population figure are scored as if they had this many people.
 UNPEOPLED_POPULATION = 1_000_000
+CAPITAL_BONUS = 3.0  # a national capital: "Washington" is the city before the state
 COUNTY_WORD_BONUS = 7.0  # "Rapides Parish", "Cook County" → the county, not a town
 ALTERNATE_NAME_PENALTY = 2.5  # the name is only a GeoNames alternate of the place
 CONTAINER_BONUS = 9.0  # "Springfield, Illinois": in the place written after it
@@ -126,11 +145,24 @@ def extract_places(
     mentions = [
         m
         for ent in doc.ents
-        if ent.label_ in PLACE_LABELS or ent.label_ == "PERSON"
-        for m in _split(doc, text, ent.start, ent.end, ent.label_)
+        if ent.label_ in PLACE_LABELS or ent.label_ in MISTAGGED_LABELS
+        for m in _split(doc, text, ent.start, ent.end, ent.label_, gaz)
     ]
     for mention in mentions:
         mention.container = _container(doc, text, mention, gaz)
+    people = _person_spans(entity_list)
+    mentions = [
+        m
+        for m in mentions
+        if (
+            m.container
+            or (
+                m.label not in MISTAGGED_LABELS
+                and not any(s < m.end and m.start < e for s, e in people)
+            )
+            or _locative(doc, m)
+        )
+    ]
     if not keep_actors:
         mentions = [m for m in mentions if not _acts(doc, m)]
     by_key: dict[str, list[_Mention]] = {}
@@ -157,7 +189,7 @@ def extract_places(
         row, confidence = final[mention.key]
         if row is None and (mention.label in RESOLVED_ONLY_LABELS or mention.label == "PERSON"):
             continue
-        if mention.label == "PERSON":
+        if mention.label == "PERSON" or any(s < mention.end and mention.start < e for s, e in people):
             confidence *= PERSON_CONFIDENCE_FACTOR
         places.append(_place(gaz, mention, row, confidence, entity_list))
     return tuple(places)
@@ -174,7 +206,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --- mentions -------------------------------------------------------------------------------
 
 
-def _split(doc: Doc, text: str, start: int, end: int, label: str) -> list[_Mention]:
+def _split(
+    doc: Doc, text: str, start: int, end: int, label: str, gaz: Gazetteer
+) -> list[_Mention]:
     """The toponyms in one NER span: split at commas, "the" and a possessive left out."""
     parts: list[tuple[int, int]] = []
     part_start = start
@@ -191,6 +225,7 @@ def _split(doc: Doc, text: str, start: int, end: int, label: str) -> list[_Menti
             last -= 1
         if first >= last:
             continue
+        first, last = _core(doc, first, last, gaz)
         cstart = doc[first].idx
         cend = doc[last - 1].idx + len(doc[last - 1].text)
         words = text[cstart:cend]
@@ -201,6 +236,42 @@ def _split(doc: Doc, text: str, start: int, end: int, label: str) -> list[_Menti
             continue  # "us" is never the United States
         mentions.append(_Mention(cstart, cend, first, last, words, label, key))
     return mentions
+
+
+def _known(gaz: Gazetteer, text: str) -> bool:
+    primary, alternate = gaz.lookup(text)
+    return bool(primary or alternate) or abbreviation_key(text) in gaz.state_abbreviations
+
+
+def _core(doc: Doc, first: int, last: int, gaz: Gazetteer) -> tuple[int, int]:
+    """The name inside "North Texas", "Northeast Georgia" or "Fargo city", when the whole is
+    no gazetteer place and the name is."""
+    whole = doc[first:last].text
+    if _known(gaz, whole):
+        return first, last
+    inner_first, inner_last = first, last
+    while inner_first < inner_last - 1 and doc[inner_first].lower_ in DIRECTION_WORDS:
+        inner_first += 1
+    while inner_last - 1 > inner_first and doc[inner_last - 1].lower_ in TRAILING_GENERIC_WORDS:
+        inner_last -= 1
+    if (inner_first, inner_last) != (first, last) and _known(
+        gaz, doc[inner_first:inner_last].text
+    ):
+        return inner_first, inner_last
+    return first, last
+
+
+def _person_spans(entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Mentions of people the actors extractor grouped ("Clinton" after "Bill Clinton")."""
+    return [(m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions]
+
+
+def _locative(doc: Doc, mention: _Mention) -> bool:
+    """The object of "in", "near", "across"... (or a conjunct of one)."""
+    token = _root(doc, mention.token_start, mention.token_end)
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _container(doc: Doc, text: str, mention: _Mention, gaz: Gazetteer) -> frozenset[int]:
@@ -274,6 +345,9 @@ def _actor_countries(entities: tuple[Entity, ...], gaz: Gazetteer) -> Counter[st
 def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[int | None, float]:
     """The best gazetteer row for a name and the softmax share of its score."""
     primary, alternate = gaz.lookup(group[0].text)
+    abbreviation = gaz.state_abbreviations.get(abbreviation_key(group[0].text))
+    if abbreviation is not None:  # "Ill.", "W. Va.", "D.C."
+        primary = [abbreviation, *primary]
     candidates = [(row, False) for row in primary] + [(row, True) for row in alternate]
     candidates = candidates[:MAX_CANDIDATES]
     if not candidates:
@@ -304,6 +378,8 @@ def _score(
     feature = gaz.features[row]
     population = gaz.population[row] or UNPEOPLED_POPULATION
     score = POPULATION_WEIGHT * math.log10(population + 1) + FEATURE_PRIOR.get(feature, 0.0)
+    if row in gaz.capitals:
+        score += CAPITAL_BONUS
     if county_word and feature == "county":
         score += COUNTY_WORD_BONUS
     if is_alternate:
