@@ -71,7 +71,10 @@ DIRECTION_WORDS = frozenset(
         "rural", "coastal",
     }
 )  # fmt: skip
-TRAILING_GENERIC_WORDS = frozenset({"city", "township", "twp", "village", "town", "area"})
+TRAILING_GENERIC_WORDS = frozenset(
+    {"city", "township", "twp", "village", "town", "area", "province", "state", "region"}
+)
+LEADING_GENERIC_WORDS = frozenset({"state", "province", "city", "town", "village", "of"})
 
 # --- scoring: tuned on LGL and TR-News (see eval/geoparsing.py), kept general --------------
 POPULATION_WEIGHT = 1.0  # per power of ten of people
@@ -99,6 +102,7 @@ NEAR_KM, NEAR_BONUS = 100.0, 2.5  # close to a place already resolved with confi
 REGIONAL_KM, REGIONAL_BONUS = 400.0, 1.0
 # A first-pass reading at least this sure anchors the others (country, state, nearby towns).
 ANCHOR_CONFIDENCE = 0.75
+RESOLUTION_PASSES = 3
 PERSON_CONFIDENCE_FACTOR = 0.5  # spaCy tagged the words a person ("Jordan", "Georgia")
 MAX_CANDIDATES = 400
 
@@ -164,35 +168,56 @@ def extract_places(
         )
     ]
     if not keep_actors:
-        mentions = [m for m in mentions if not _acts(doc, m)]
+        governments = _country_spans(entity_list)
+        mentions = [
+            m
+            for m in mentions
+            if not (any(s < m.end and m.start < e for s, e in governments) and _acts(doc, m))
+        ]
     by_key: dict[str, list[_Mention]] = {}
     for mention in mentions:
         by_key.setdefault(mention.key, []).append(mention)
 
-    context = _Context(countries=_actor_countries(entity_list, gaz))
-    first = {key: _resolve(gaz, group, context) for key, group in by_key.items()}
-    anchored = _Context(countries=Counter(context.countries))
-    for key, (row, confidence) in first.items():
-        if row is None or confidence < ANCHOR_CONFIDENCE:
-            continue
-        weight = len(by_key[key])
-        if gaz.country[row]:
-            anchored.countries[gaz.country[row]] += weight
-        if gaz.features[row] in ("admin_region", "county", "city") and gaz.admin1[row]:
-            anchored.admin1[(gaz.country[row], gaz.admin1[row])] += weight
-        if gaz.features[row] in ("city", "county"):
-            anchored.anchors.append((key, gaz.lat[row], gaz.lon[row]))
-    final = {key: _resolve(gaz, group, anchored) for key, group in by_key.items()}
+    # Each pass resolves every name with what the previous one found with confidence.
+    actor_countries = _actor_countries(entity_list, gaz)
+    resolved = {key: _resolve(gaz, group, _Context(Counter(actor_countries))) for key, group in by_key.items()}
+    for _ in range(RESOLUTION_PASSES - 1):
+        context = _anchor(gaz, resolved, by_key, actor_countries)
+        resolved = {key: _resolve(gaz, group, context) for key, group in by_key.items()}
 
     places = []
     for mention in sorted(mentions, key=lambda m: m.start):
-        row, confidence = final[mention.key]
-        if row is None and (mention.label in RESOLVED_ONLY_LABELS or mention.label == "PERSON"):
-            continue
+        row, confidence = resolved[mention.key]
+        if row is None and (
+            mention.label in RESOLVED_ONLY_LABELS
+            or not (mention.container or _locative(doc, mention))
+        ):
+            continue  # an unknown name is kept only where it must be a place: "in X"
         if mention.label == "PERSON" or any(s < mention.end and mention.start < e for s, e in people):
             confidence *= PERSON_CONFIDENCE_FACTOR
         places.append(_place(gaz, mention, row, confidence, entity_list))
     return tuple(places)
+
+
+def _anchor(
+    gaz: Gazetteer,
+    resolved: dict[str, tuple[int | None, float]],
+    by_key: dict[str, list[_Mention]],
+    actor_countries: Counter[str],
+) -> _Context:
+    """The context that confident readings give: their countries, states and points."""
+    context = _Context(countries=Counter(actor_countries))
+    for key, (row, confidence) in resolved.items():
+        if row is None or confidence < ANCHOR_CONFIDENCE:
+            continue
+        weight = len(by_key[key])
+        if gaz.country[row]:
+            context.countries[gaz.country[row]] += weight
+        if gaz.features[row] in ("admin_region", "county", "city") and gaz.admin1[row]:
+            context.admin1[(gaz.country[row], gaz.admin1[row])] += weight
+        if gaz.features[row] in ("city", "county"):
+            context.anchors.append((key, gaz.lat[row], gaz.lon[row]))
+    return context
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -250,7 +275,10 @@ def _core(doc: Doc, first: int, last: int, gaz: Gazetteer) -> tuple[int, int]:
     if _known(gaz, whole):
         return first, last
     inner_first, inner_last = first, last
-    while inner_first < inner_last - 1 and doc[inner_first].lower_ in DIRECTION_WORDS:
+    while inner_first < inner_last - 1 and (
+        doc[inner_first].lower_ in DIRECTION_WORDS
+        or doc[inner_first].lower_ in LEADING_GENERIC_WORDS  # "State of Illinois"
+    ):
         inner_first += 1
     while inner_last - 1 > inner_first and doc[inner_last - 1].lower_ in TRAILING_GENERIC_WORDS:
         inner_last -= 1
@@ -259,6 +287,16 @@ def _core(doc: Doc, first: int, last: int, gaz: Gazetteer) -> tuple[int, int]:
     ):
         return inner_first, inner_last
     return first, last
+
+
+def _country_spans(entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Mentions the actors extractor made a country of ("China", "Washington" that acts)."""
+    return [
+        (m.start, m.end)
+        for e in entities
+        if e.type == "GPE" and e.country is not None
+        for m in e.mentions
+    ]
 
 
 def _person_spans(entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
