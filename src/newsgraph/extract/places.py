@@ -38,6 +38,7 @@ is not recognised.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ from newsgraph.extract._lexicon import countries, name_key
 from newsgraph.records import Entity, Place, Span
 
 EXTRACTOR = "newsgraph.places.v1"
-REQUIRES = frozenset({"doc.ents", "token.dep", "token.head", "token.lemma"})
+REQUIRES = frozenset({"doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma"})
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans are places only when they resolve: a building or a road usually does not.
@@ -146,11 +147,13 @@ def extract_places(
     gaz = gazetteer()
     text = doc.text
     entity_list = tuple(entities)
-    mentions = [
+    datelines = _datelines(doc, text, gaz)
+    mentions = datelines + [
         m
         for ent in doc.ents
         if ent.label_ in PLACE_LABELS or ent.label_ in MISTAGGED_LABELS
         for m in _split(doc, text, ent.start, ent.end, ent.label_, gaz)
+        if not any(d.start < m.end and m.start < d.end for d in datelines)
     ]
     for mention in mentions:
         mention.container = _container(doc, text, mention, gaz)
@@ -261,6 +264,31 @@ def _split(
             continue  # "us" is never the United States
         mentions.append(_Mention(cstart, cend, first, last, words, label, key))
     return mentions
+
+
+# A dateline opens a story: "COLUMBUS, Ohio (AP) — ...", "MIDDLETOWN — ...", "MONROE - ...".
+_DATELINE = re.compile(
+    r"([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+    r"(?=(?:,[^\n—–,]{1,30})?\s*(?:\([A-Za-z .]{1,20}\)\s*)?(?:—|–|--|-)\s)"
+)
+
+
+def _datelines(doc: Doc, text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Place names in capitals that open a sentence before a dash: news datelines."""
+    found = []
+    for sentence in doc.sents:
+        match = _DATELINE.match(text, sentence.start_char)
+        if match is None or not _known(gaz, match.group(1)):
+            continue
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None:
+            continue
+        words = match.group(1)
+        found.append(
+            _Mention(span.start_char, span.end_char, span.start, span.end, words, "GPE",
+                     name_key(words))
+        )
+    return found
 
 
 def _known(gaz: Gazetteer, text: str) -> bool:
