@@ -54,11 +54,11 @@ REQUIRES = frozenset({"doc.ents", "doc.sents", "token.dep", "token.head", "token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans are places only when they resolve: a building or a road usually does not.
-RESOLVED_ONLY_LABELS = frozenset({"FAC", "PERSON", "ORG"})
+RESOLVED_ONLY_LABELS = frozenset({"FAC", "PERSON", "ORG", "NORP"})
 # Labels the small model gives place names by mistake ("in Gainesville" as ORG, "Jordan" as
-# PERSON): such a span is a place only where the syntax says so — the object of a locative
+# PERSON, "in Rapides Parish" as NORP): such a span is a place only where the syntax says so — the object of a locative
 # preposition, or followed by the place it lies in ("Gainesville, Fla.").
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "across", "throughout", "inside", "around", "to", "from", "into"}
 )
@@ -75,6 +75,10 @@ DIRECTION_WORDS = frozenset(
 TRAILING_GENERIC_WORDS = frozenset(
     {"city", "township", "twp", "village", "town", "area", "province", "state", "region"}
 )
+PLACE_NOUNS = frozenset(
+    {"region", "province", "state", "county", "city", "town", "village", "valley", "area",
+     "district", "parish", "island", "peninsula", "coast", "border", "countryside"}
+)  # fmt: skip
 LEADING_GENERIC_WORDS = frozenset({"state", "province", "city", "town", "village", "of"})
 
 # --- scoring: tuned on LGL and TR-News (see eval/geoparsing.py), kept general --------------
@@ -85,12 +89,13 @@ FEATURE_PRIOR = {
     "ocean": 6.0,
     "sea": 6.0,
     "region": 6.0,
-    "admin_region": 1.5,
+    "admin_region": 0.5,
     "county": -3.0,
     "city": 0.0,
 }
 # Areas without a population figure are scored as if they had this many people.
 UNPEOPLED_POPULATION = 1_000_000
+CITY_OF_SAME_NAME_BONUS = 2.0  # "Geneva", "New York": the city before its canton or state
 CAPITAL_BONUS = 3.0  # a national capital: "Washington" is the city before the state
 COUNTY_WORD_BONUS = 7.0  # "Rapides Parish", "Cook County" → the county, not a town
 ALTERNATE_NAME_PENALTY = 2.5  # the name is only a GeoNames alternate of the place
@@ -112,6 +117,7 @@ LOCATION_VERBS = frozenset(
     {"be", "lie", "sit", "border", "remain", "stand", "stretch", "include", "become", "have"}
 )
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 COUNTY_WORDS = frozenset({"county", "parish", "borough", "counties", "parishes"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _EARTH_RADIUS_KM = 6371.0
@@ -158,25 +164,23 @@ def extract_places(
     for mention in mentions:
         mention.container = _container(doc, text, mention, gaz)
     people = _person_spans(entity_list)
+    tagged = [
+        m
+        for m in mentions
+        if m.label not in MISTAGGED_LABELS and not any(s < m.end and m.start < e for s, e in people)
+    ]
     mentions = [
         m
         for m in mentions
-        if (
-            m.container
-            or (
-                m.label not in MISTAGGED_LABELS
-                and not any(s < m.end and m.start < e for s, e in people)
-            )
-            or _locative(doc, m)
-        )
+        if m.container
+        or _locative(doc, m)
+        or _names_a_place_noun(doc, m)
+        or _conjunct_of(doc, m, tagged)
+        or m in tagged
     ]
     if not keep_actors:
         governments = _country_spans(entity_list)
-        mentions = [
-            m
-            for m in mentions
-            if not (any(s < m.end and m.start < e for s, e in governments) and _acts(doc, m))
-        ]
+        mentions = [m for m in mentions if not _is_actor(doc, m, governments)]
     by_key: dict[str, list[_Mention]] = {}
     for mention in mentions:
         by_key.setdefault(mention.key, []).append(mention)
@@ -332,6 +336,21 @@ def _person_spans(entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions]
 
 
+def _names_a_place_noun(doc: Doc, mention: _Mention) -> bool:
+    """A name that modifies a noun for a place: "the Tyrol region", "the Donbas area"."""
+    token = _root(doc, mention.token_start, mention.token_end)
+    return token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _conjunct_of(doc: Doc, mention: _Mention, others: list[_Mention]) -> bool:
+    """A name joined by "and" to a place ("Madrid and Valencia")."""
+    token = _root(doc, mention.token_start, mention.token_end)
+    if token.dep_ != "conj":
+        return False
+    head = token.head.i
+    return any(o.token_start <= head < o.token_end and o is not mention for o in others)
+
+
 def _locative(doc: Doc, mention: _Mention) -> bool:
     """The object of "in", "near", "across"... (or a conjunct of one)."""
     token = _root(doc, mention.token_start, mention.token_end)
@@ -367,6 +386,31 @@ def _container(doc: Doc, text: str, mention: _Mention, gaz: Gazetteer) -> frozen
     primary, _ = gaz.lookup(words)
     return frozenset(
         row for row in primary if gaz.features[row] in ("country", "admin_region", "county")
+    )
+
+
+def _is_actor(doc: Doc, mention: _Mention, governments: list[tuple[int, int]]) -> bool:
+    """A country that acts: the actors extractor made a country entity of the mention, and it
+    is a subject or agent (:func:`_acts`) — or, for a capital, the object of what an actor
+    does ("Washington has previously accused Beijing")."""
+    if not any(s < mention.end and mention.start < e for s, e in governments):
+        return False
+    if _acts(doc, mention):
+        return True
+    if countries().lookup(mention.text, ("capital",)) is None:
+        return False
+    # A capital is also the government as the object of someone's act ("accused Beijing",
+    # "lent Caracas"), not of an event's ("floods hit Madrid").
+    token = _root(doc, mention.token_start, mention.token_end)
+    if token.dep_ not in ("dobj", "dative"):
+        return False
+    verb = token.head
+    # "Venezuela mobilised its militia and accused Washington": the first verb's subject.
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ in ACTOR_ENTITY_TYPES
+        for child in verb.children
     )
 
 
@@ -422,8 +466,18 @@ def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[
     for mention in group:
         container |= mention.container
     county_word = group[0].key.rsplit(" ", 1)[-1] in COUNTY_WORDS
+    regions = {
+        (gaz.country[row], gaz.admin1[row])
+        for row, _ in candidates
+        if gaz.features[row] == "admin_region"
+    }
     scores = [
         _score(gaz, row, is_alternate, group[0].key, container, county_word, context)
+        + (
+            CITY_OF_SAME_NAME_BONUS
+            if gaz.features[row] == "city" and (gaz.country[row], gaz.admin1[row]) in regions
+            else 0.0
+        )
         for row, is_alternate in candidates
     ]
     best = max(range(len(scores)), key=scores.__getitem__)
@@ -459,7 +513,7 @@ def _score(
             score += ARTICLE_COUNTRY_BONUS + min(
                 ARTICLE_COUNTRY_EXTRA * (mentions - 1), ARTICLE_COUNTRY_EXTRA_MAX
             )
-        if feature != "admin_region" and context.admin1.get((country, gaz.admin1[row]), 0):
+        if context.admin1.get((country, gaz.admin1[row]), 0):
             score += ARTICLE_ADMIN1_BONUS
     if feature in ("city", "county") and context.anchors:
         lat, lon = gaz.lat[row], gaz.lon[row]
