@@ -19,6 +19,10 @@ EXPECTED = [(key, item) for key in ARTICLES for item in KEY[key]["places"]]
 NOT_PLACES = [(key, item) for key in ARTICLES for item in KEY[key]["not_places"]]
 
 
+def _id(value: object) -> str:
+    return value if isinstance(value, str) else str(value["text"])  # type: ignore[index]
+
+
 @pytest.fixture(scope="module")
 def demo(pipeline: Pipeline) -> dict[str, Article]:
     paths = [str(EXAMPLES / key) for key in ARTICLES]
@@ -43,7 +47,7 @@ def test_demo_places_answer_key_covers_fifteen_mentions():
     assert len(EXPECTED) >= 15
 
 
-@pytest.mark.parametrize(("key", "item"), EXPECTED, ids=lambda v: v if isinstance(v, str) else v["text"])
+@pytest.mark.parametrize(("key", "item"), EXPECTED, ids=_id)
 def test_demo_place_is_found_with_country_feature_and_point(demo, key, item):
     article = demo[key]
     span = _span_of(article.text, item["text"], item["n"])
@@ -54,7 +58,7 @@ def test_demo_place_is_found_with_country_feature_and_point(demo, key, item):
     assert distance_km(place.lat, place.lon, item["lat"], item["lon"]) <= item["km"]
 
 
-@pytest.mark.parametrize(("key", "item"), NOT_PLACES, ids=lambda v: v if isinstance(v, str) else v["text"])
+@pytest.mark.parametrize(("key", "item"), NOT_PLACES, ids=_id)
 def test_demo_actor_demonym_or_person_is_not_a_place(demo, key, item):
     article = demo[key]
     start, end = _span_of(article.text, item["text"], item["n"])

@@ -33,7 +33,8 @@ def place_for(text: str, found: tuple[Place, ...], surface: str, n: int = 1) -> 
     start = -1
     for _ in range(n):
         start = text.index(surface, start + 1)
-    return next((p for p in found if (p.span.start, p.span.end) == (start, start + len(surface))), None)
+    end = start + len(surface)
+    return next((p for p in found if (p.span.start, p.span.end) == (start, end)), None)
 
 
 @pytest.mark.parametrize(

@@ -361,7 +361,7 @@ def eval_geoparsing(
         int | None, typer.Option(help="Score only the first N articles of each corpus.")
     ] = None,
     keep_actors: Annotated[
-        bool, typer.Option(help="Keep countries that act (\"China said\") as places too.")
+        bool, typer.Option(help='Keep countries that act ("China said") as places too.')
     ] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,

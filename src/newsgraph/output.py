@@ -20,6 +20,7 @@ SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
 SUMMARY_QUOTES = 8
 SUMMARY_QUOTE_CHARS = 90
+SUMMARY_PLACES = 4  # place names on the "where" line
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -59,6 +60,15 @@ def _top_entities(article: Article) -> str:
     return ", ".join(f"{e.name} ({e.type})" for e in ranked[:SUMMARY_ENTITIES]) or "—"
 
 
+def _where(article: Article) -> str:
+    """The places the article names most, resolved ones only: "Caracas (VE), Caribbean Sea"."""
+    counts = Counter(
+        (p.name, p.country) for p in article.places if p.lat is not None and p.lon is not None
+    )
+    ranked = sorted(counts, key=lambda key: -counts[key])[:SUMMARY_PLACES]
+    return ", ".join(f"{name} ({country})" if country else name for name, country in ranked)
+
+
 def _removed(article: Article) -> str:
     counts = Counter(item.reason for item in article.removed)
     return (
@@ -77,6 +87,7 @@ class ArticleSummary:
     skipped: str | None
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
+    where: str = ""
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -99,6 +110,7 @@ def summary_row(article: Article) -> ArticleSummary:
         skipped=article.provenance.skipped if article.provenance else None,
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
+        where=_where(article),
     )
 
 
@@ -121,6 +133,9 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         else:
             text.append("     entities: ", style="cyan")
             text.append(f"{row.entities}\n")
+            if row.where:
+                text.append("     where: ", style="cyan")
+                text.append(f"{row.where}\n")
         if row.quotes:
             text.append("     who said what:\n", style="cyan")
             for line in row.quotes:

@@ -144,9 +144,7 @@ def read_corpus(path: Path) -> list[GoldArticle]:
                     lon=float(lon) if lon else None,
                 )
             )
-        articles.append(
-            GoldArticle(id=node.get("docid", ""), text=text, toponyms=tuple(toponyms))
-        )
+        articles.append(GoldArticle(id=node.get("docid", ""), text=text, toponyms=tuple(toponyms)))
     return articles
 
 

@@ -56,8 +56,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans are places only when they resolve: a building or a road usually does not.
 RESOLVED_ONLY_LABELS = frozenset({"FAC", "PERSON", "ORG", "NORP"})
 # Labels the small model gives place names by mistake ("in Gainesville" as ORG, "Jordan" as
-# PERSON, "in Rapides Parish" as NORP): such a span is a place only where the syntax says so — the object of a locative
-# preposition, or followed by the place it lies in ("Gainesville, Fla.").
+# PERSON, "in Rapides Parish" as NORP): such a span is a place only where the syntax says so:
+# the object of a locative preposition, followed by the place it lies in ("Gainesville, Fla."),
+# a modifier of a place noun ("the Tyrol region") or joined by "and" to a place.
 MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "across", "throughout", "inside", "around", "to", "from", "into"}
@@ -187,7 +188,8 @@ def extract_places(
 
     # Each pass resolves every name with what the previous one found with confidence.
     actor_countries = _actor_countries(entity_list, gaz)
-    resolved = {key: _resolve(gaz, group, _Context(Counter(actor_countries))) for key, group in by_key.items()}
+    first = _Context(Counter(actor_countries))
+    resolved = {key: _resolve(gaz, group, first) for key, group in by_key.items()}
     for _ in range(RESOLUTION_PASSES - 1):
         context = _anchor(gaz, resolved, by_key, actor_countries)
         resolved = {key: _resolve(gaz, group, context) for key, group in by_key.items()}
@@ -200,7 +202,7 @@ def extract_places(
             or not (mention.container or _locative(doc, mention))
         ):
             continue  # an unknown name is kept only where it must be a place: "in X"
-        if mention.label == "PERSON" or any(s < mention.end and mention.start < e for s, e in people):
+        if mention.label == "PERSON" or _overlaps(mention, people):
             confidence *= PERSON_CONFIDENCE_FACTOR
         places.append(_place(gaz, mention, row, confidence, entity_list))
     return tuple(places)
@@ -238,9 +240,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --- mentions -------------------------------------------------------------------------------
 
 
-def _split(
-    doc: Doc, text: str, start: int, end: int, label: str, gaz: Gazetteer
-) -> list[_Mention]:
+def _split(doc: Doc, text: str, start: int, end: int, label: str, gaz: Gazetteer) -> list[_Mention]:
     """The toponyms in one NER span: split at commas, "the" and a possessive left out."""
     parts: list[tuple[int, int]] = []
     part_start = start
@@ -289,10 +289,15 @@ def _datelines(doc: Doc, text: str, gaz: Gazetteer) -> list[_Mention]:
             continue
         words = match.group(1)
         found.append(
-            _Mention(span.start_char, span.end_char, span.start, span.end, words, "GPE",
-                     name_key(words))
+            _Mention(
+                span.start_char, span.end_char, span.start, span.end, words, "GPE", name_key(words)
+            )
         )
     return found
+
+
+def _overlaps(mention: _Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start < mention.end and mention.start < end for start, end in spans)
 
 
 def _known(gaz: Gazetteer, text: str) -> bool:
@@ -314,9 +319,7 @@ def _core(doc: Doc, first: int, last: int, gaz: Gazetteer) -> tuple[int, int]:
         inner_first += 1
     while inner_last - 1 > inner_first and doc[inner_last - 1].lower_ in TRAILING_GENERIC_WORDS:
         inner_last -= 1
-    if (inner_first, inner_last) != (first, last) and _known(
-        gaz, doc[inner_first:inner_last].text
-    ):
+    if (inner_first, inner_last) != (first, last) and _known(gaz, doc[inner_first:inner_last].text):
         return inner_first, inner_last
     return first, last
 
@@ -518,8 +521,11 @@ def _score(
     if feature in ("city", "county") and context.anchors:
         lat, lon = gaz.lat[row], gaz.lon[row]
         nearest = min(
-            (distance_km(lat, lon, a_lat, a_lon) for a_key, a_lat, a_lon in context.anchors
-             if a_key != key),
+            (
+                distance_km(lat, lon, a_lat, a_lon)
+                for a_key, a_lat, a_lon in context.anchors
+                if a_key != key
+            ),
             default=math.inf,
         )
         if nearest <= NEAR_KM:
