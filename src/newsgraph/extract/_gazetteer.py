@@ -12,7 +12,7 @@ Three data files under ``newsgraph/data/``:
 
 Lookups are dictionary reads on :func:`~newsgraph.extract._lexicon.name_key`: a place's own
 name (and a curated alias) and its GeoNames alternate names are kept apart, so a match on an
-alternate can weigh less. The build tool stores the alternates already folded by ``name_key``.
+alternate can weigh less. The build tool stores names and alternates already folded by ``name_key``.
 """
 
 from __future__ import annotations
@@ -156,6 +156,7 @@ def gazetteer() -> Gazetteer:
         admin2: str = "",
         alternate_keys: list[str] | tuple[str, ...] = (),
         aliases: list[str] | tuple[str, ...] = (),
+        key: str | None = None,
     ) -> int:
         row = len(gaz.ids)
         gaz.ids.append(row_id)
@@ -168,7 +169,7 @@ def gazetteer() -> Gazetteer:
         gaz.lat.append(lat)
         gaz.lon.append(lon)
         gaz.population.append(population)
-        gaz.primary[name_key(name)].append(row)
+        gaz.primary[name_key(name) if key is None else key].append(row)
         for alias in aliases:
             gaz.primary[name_key(alias)].append(row)
         for key in alternate_keys:
@@ -178,7 +179,7 @@ def gazetteer() -> Gazetteer:
     lines = iter(text.splitlines())
     next(lines)  # header
     for line in lines:
-        (row_id, feature, name, cc, cc3, admin1, admin1_name, admin2, lat, lon, pop, alts) = (
+        (row_id, feature, name, key, cc, cc3, admin1, admin1_name, admin2, lat, lon, pop, alts) = (
             line.split("\t")
         )
         row = add(
@@ -193,6 +194,7 @@ def gazetteer() -> Gazetteer:
             admin1_name,
             admin2,
             alts.split("|") if alts else (),
+            key=key,
         )
         if feature == "country":
             point = curated["country_points"].get(cc)
