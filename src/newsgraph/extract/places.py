@@ -107,10 +107,12 @@ ARTICLE_COUNTRY_EXTRA_MAX = 2.0
 ARTICLE_ADMIN1_BONUS = 3.0  # in a state or province the article names
 NEAR_KM, NEAR_BONUS = 100.0, 2.5  # close to a place already resolved with confidence
 REGIONAL_KM, REGIONAL_BONUS = 400.0, 1.0
-# A first-pass reading at least this sure anchors the others (country, state, nearby towns).
+# A reading at least this sure anchors the next pass: its country and state when that share of
+# the candidates lies there, its point when the place itself is that sure.
 ANCHOR_CONFIDENCE = 0.75
 RESOLUTION_PASSES = 3
 PERSON_CONFIDENCE_FACTOR = 0.5  # spaCy tagged the words a person ("Jordan", "Georgia")
+ALTERNATE_CONFIDENCE_FACTOR = 0.5  # the name is only a GeoNames alternate of the place
 MAX_CANDIDATES = 400
 
 # Verbs whose subject is where something is, not who does something ("Turkey is", "X lies").
@@ -196,7 +198,8 @@ def extract_places(
 
     places = []
     for mention in sorted(mentions, key=lambda m: m.start):
-        row, confidence = resolved[mention.key]
+        reading = resolved[mention.key]
+        row, confidence = reading.row, reading.confidence
         if row is None and (
             mention.label in RESOLVED_ONLY_LABELS
             or not (mention.container or _locative(doc, mention))
@@ -210,21 +213,26 @@ def extract_places(
 
 def _anchor(
     gaz: Gazetteer,
-    resolved: dict[str, tuple[int | None, float]],
+    resolved: dict[str, _Reading],
     by_key: dict[str, list[_Mention]],
     actor_countries: Counter[str],
 ) -> _Context:
     """The context that confident readings give: their countries, states and points."""
     context = _Context(countries=Counter(actor_countries))
-    for key, (row, confidence) in resolved.items():
-        if row is None or confidence < ANCHOR_CONFIDENCE:
+    for key, reading in resolved.items():
+        row = reading.row
+        if row is None:
             continue
         weight = len(by_key[key])
-        if gaz.country[row]:
+        if gaz.country[row] and reading.country_share >= ANCHOR_CONFIDENCE:
             context.countries[gaz.country[row]] += weight
-        if gaz.features[row] in ("admin_region", "county", "city") and gaz.admin1[row]:
+        if (
+            gaz.features[row] in ("admin_region", "county", "city")
+            and gaz.admin1[row]
+            and reading.admin1_share >= ANCHOR_CONFIDENCE
+        ):
             context.admin1[(gaz.country[row], gaz.admin1[row])] += weight
-        if gaz.features[row] in ("city", "county"):
+        if gaz.features[row] in ("city", "county") and reading.confidence >= ANCHOR_CONFIDENCE:
             context.anchors.append((key, gaz.lat[row], gaz.lon[row]))
     return context
 
@@ -455,8 +463,20 @@ def _actor_countries(entities: tuple[Entity, ...], gaz: Gazetteer) -> Counter[st
     return found
 
 
-def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[int | None, float]:
-    """The best gazetteer row for a name and the softmax share of its score."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How a name resolved: the best row, its share of the probability, and the share of the
+    candidates in the best row's country and in its state (the reading may be unsure which
+    Springfield it is and sure that it is one in the US)."""
+
+    row: int | None
+    confidence: float = 0.0
+    country_share: float = 0.0
+    admin1_share: float = 0.0
+
+
+def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> _Reading:
+    """The best gazetteer row for a name and the softmax shares of its score."""
     primary, alternate = gaz.lookup(group[0].text)
     abbreviation = gaz.state_abbreviations.get(abbreviation_key(group[0].text))
     if abbreviation is not None:  # "Ill.", "W. Va.", "D.C."
@@ -464,7 +484,7 @@ def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[
     candidates = [(row, False) for row in primary] + [(row, True) for row in alternate]
     candidates = candidates[:MAX_CANDIDATES]
     if not candidates:
-        return None, 0.0
+        return _Reading(None)
     container: set[int] = set()
     for mention in group:
         container |= mention.container
@@ -485,8 +505,27 @@ def _resolve(gaz: Gazetteer, group: list[_Mention], context: _Context) -> tuple[
     ]
     best = max(range(len(scores)), key=scores.__getitem__)
     top = scores[best]
-    share = 1.0 / sum(math.exp(score - top) for score in scores)
-    return candidates[best][0], share
+    weights = [math.exp(score - top) for score in scores]
+    total = sum(weights)
+    row, is_alternate = candidates[best]
+    country, admin1 = gaz.country[row], gaz.admin1[row]
+    in_country = sum(
+        w for (r, _), w in zip(candidates, weights, strict=True) if gaz.country[r] == country
+    )
+    in_admin1 = sum(
+        w
+        for (r, _), w in zip(candidates, weights, strict=True)
+        if gaz.country[r] == country and gaz.admin1[r] == admin1
+    )
+    confidence = 1.0 / total
+    if is_alternate:  # only another name of the place: "North Island" is no town in Louisiana
+        confidence *= ALTERNATE_CONFIDENCE_FACTOR
+    return _Reading(
+        row,
+        confidence,
+        in_country / total if country else 0.0,
+        in_admin1 / total if country and admin1 else 0.0,
+    )
 
 
 def _score(
