@@ -4,13 +4,18 @@ Pure function of the parsed ``Doc`` (and the actors already found)::
 
     extract_places(doc, entities) -> tuple[Place, ...]
 
-**Mentions** are spaCy's GPE and LOC spans, and FAC spans that name a gazetteer place; a span
-that runs over a comma is split ("Springfield, Illinois" is two places), a leading "the" and a
-trailing possessive are left out. Demonyms and adjectives ("Venezuelan", NORP) are not places:
-they are NORP actors with a country (``extract/actors.py``). A GPE that acts — the subject of a
-verb other than one of being or lying ("China opposes", "Washington said"), or the agent of a
-passive ("condemned by Turkey") — is an actor, not a place, and is left out; "troops in the
-Caribbean", "met in Geneva", "Syria's largest city" are places.
+**Mentions** are spaCy's GPE and LOC spans, FAC spans that name a gazetteer place, names the
+small model tags ORG, PERSON or NORP where the syntax says place ("in Gainesville", "the Tyrol
+region", "Madrid and Valencia"), and datelines in capitals ("COLUMBUS, Ohio (AP) —"). A span
+that runs over a comma is split ("Springfield, Illinois" is two places); a leading "the", a
+trailing possessive, and words that make a part of a place ("North Texas", "Fargo city") are
+left out of the span. Demonyms and adjectives ("Venezuelan", NORP) are not places: they are
+NORP actors with a country (``extract/actors.py``). A country that acts is an actor, not a
+place, and is left out: a mention the actors extractor made a country entity of that is the
+subject of a verb other than one of being or lying ("China opposes", "Washington said"), the
+agent of a passive ("condemned by Turkey"), or — a capital — the object of what an actor does
+("accused Beijing"). "Troops in the Caribbean", "met in Geneva", "Syria's largest city" and
+"floods hit Madrid" are places.
 
 **Resolution.** Every gazetteer place with the mention's name (``_gazetteer.py``: GeoNames
 countries, first-level divisions, US counties, places of 1,000 people or more, curated seas and
@@ -18,19 +23,25 @@ regions) is a candidate, scored by
 
 * its population (log scale) and the kind of place (a country before a town of the same name);
 * a place it is written in right after it: "Springfield, Illinois", "Long Beach, Calif.",
-  "Long Beach, CA", "Valencia, Venezuela" (a state abbreviation counts only there);
+  "Long Beach, CA", "Valencia, Venezuela" (a postal code such as "CA" counts only there;
+  "Calif." and "W. Va." are states anywhere);
 * the countries of the article — named as places, or through the actors (a "Venezuelan
   official", the "Colombian Navy") — and the states or provinces it names;
-* the places already resolved with confidence: a town near them wins over a namesake far off.
+* the places already resolved with confidence: a town near them wins over a namesake far off;
+* a national capital, and a city over the state or canton of the same name ("Geneva").
 
-One name has one reading in an article (all its mentions get the same place), resolved in two
-passes: first with the countries the actors give, then with everything the first pass found.
+One name has one reading in an article (all its mentions get the same place), resolved in
+``RESOLUTION_PASSES`` passes: first with the countries the actors give, then with what the
+previous pass found — a country or state where most of a name's candidates lie (a dozen
+Springfields are all in the US), and the point of a place read with confidence.
 ``confidence`` is the share of the best candidate in a softmax of the scores, halved when spaCy
-tagged the words a PERSON; a name no candidate fits stays a place without coordinates
-(``country``, ``lat`` and ``lon`` null).
+tagged the words a person or when the name is only a GeoNames alternate name; an unknown name is
+kept without coordinates (``country``, ``lat`` and ``lon`` null) only where it must be a place
+("in X", "X, Ohio").
 
-Limits: places under 1,000 people, streets, buildings and landmarks are not in the gazetteer;
-second-level divisions only for the US (counties); a town written without its state in an
+Limits: places under 1,000 people, rivers, lakes (but the Great Lakes), streets, buildings and
+landmarks are not in the gazetteer; a place named inside an organisation's name ("the Shreveport
+Police Department") is not a place; second-level divisions only for the US (counties); a town written without its state in an
 article about another state goes to the most populous namesake; nested metonymy ("the Beltway")
 is not recognised.
 """
