@@ -41,9 +41,11 @@ kept without coordinates (``country``, ``lat`` and ``lon`` null) only where it m
 
 Limits: places under 1,000 people, rivers, lakes (but the Great Lakes), streets, buildings and
 landmarks are not in the gazetteer; a place named inside an organisation's name ("the Shreveport
-Police Department") is not a place; second-level divisions only for the US (counties); a town written without its state in an
-article about another state goes to the most populous namesake; nested metonymy ("the Beltway")
-is not recognised.
+Police Department") is not a place; second-level divisions only for the US (counties); a town
+written without its state in an article that names no state goes to the most populous namesake
+("Dublin" is in Ireland, "Paris" in France); nested metonymy ("the Beltway") is not recognised;
+the US and country centre points are GeoNames', a state's is the centre of its towns' bounding
+box (Virginia's lies ~160 km from GeoNames' point).
 """
 
 from __future__ import annotations
