@@ -216,13 +216,18 @@ def gazetteer() -> Gazetteer:
             cc=place.get("country", ""),
             aliases=place.get("aliases", []),
         )
-    for code, abbreviations in curated["us_state_abbreviations"].items():
-        state = gaz.admin1_row.get(("US", code))
-        if state is None:
-            continue
-        gaz.postal_codes[code] = state
-        for abbreviation in abbreviations:
-            gaz.state_abbreviations[abbreviation_key(abbreviation)] = state
+    for country, table in curated["abbreviations"].items():
+        for code, abbreviations in table.items():
+            state = gaz.admin1_row.get((country, code))
+            if state is None:
+                continue
+            if country == "US":
+                gaz.postal_codes[code] = state
+            for abbreviation in abbreviations:
+                if abbreviation.isupper() and "." not in abbreviation:
+                    gaz.postal_codes[abbreviation] = state
+                else:
+                    gaz.state_abbreviations[abbreviation_key(abbreviation)] = state
     gaz.primary = dict(gaz.primary)
     gaz.alternate = dict(gaz.alternate)
     return gaz
@@ -258,6 +263,11 @@ def _add_country_names(gaz: Gazetteer) -> None:
             continue
         key = name_key(row["text"])
         country_row = gaz.country_row[alpha2]
+        if any(
+            gaz.features[r] == "admin_region" and gaz.country[r] == alpha2
+            for r in gaz.primary.get(key, ())
+        ):
+            continue  # "Wales", "Scotland": a division of the country, placed as such
         # A capitals-only alias ("US") goes in too; the caller checks the case of the text
         # against Countries.capitals_only.
         if key and country_row not in gaz.primary.get(key, ()):

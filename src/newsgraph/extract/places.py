@@ -83,7 +83,7 @@ DIRECTION_WORDS = frozenset(
         "north", "south", "east", "west", "northern", "southern", "eastern", "western",
         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
         "southeastern", "southwestern", "central", "upstate", "downstate", "greater", "downtown",
-        "rural", "coastal",
+        "rural", "coastal", "far",
     }
 )  # fmt: skip
 TRAILING_GENERIC_WORDS = frozenset(
