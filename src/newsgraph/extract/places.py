@@ -33,7 +33,8 @@ regions) is a candidate, scored by
 One name has one reading in an article (all its mentions get the same place), resolved in
 ``RESOLUTION_PASSES`` passes: first with the countries the actors give, then with what the
 previous pass found — a country or state where most of a name's candidates lie (a dozen
-Springfields are all in the US), and the point of a place read with confidence.
+Springfields are all in the US), and the point of a place read with confidence; a name is not
+its own evidence (its contribution is left out of its own context).
 ``confidence`` is the share of the best candidate in a softmax of the scores, halved when spaCy
 tagged the words a person or when the name is only a GeoNames alternate name; an unknown name is
 kept without coordinates (``country``, ``lat`` and ``lon`` null) only where it must be a place
@@ -156,6 +157,19 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # key, lat, lon
+    # What each name added to the counters: a name is not its own evidence.
+    own: dict[str, tuple[str | None, tuple[str, str] | None, int]] = field(default_factory=dict)
+
+    def without(self, key: str) -> _Context:
+        if key not in self.own:
+            return self
+        country, admin1, weight = self.own[key]
+        countries, admin1s = Counter(self.countries), Counter(self.admin1)
+        if country is not None:
+            countries[country] -= weight
+        if admin1 is not None:
+            admin1s[admin1] -= weight
+        return _Context(+countries, +admin1s, self.anchors)
 
 
 # --- public API -----------------------------------------------------------------------------
@@ -207,7 +221,9 @@ def extract_places(
     resolved = {key: _resolve(gaz, group, first) for key, group in by_key.items()}
     for _ in range(RESOLUTION_PASSES - 1):
         context = _anchor(gaz, resolved, by_key, actor_countries)
-        resolved = {key: _resolve(gaz, group, context) for key, group in by_key.items()}
+        resolved = {
+            key: _resolve(gaz, group, context.without(key)) for key, group in by_key.items()
+        }
 
     places = []
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -237,14 +253,19 @@ def _anchor(
         if row is None:
             continue
         weight = len(by_key[key])
+        country: str | None = None
+        admin1: tuple[str, str] | None = None
         if gaz.country[row] and reading.country_share >= ANCHOR_CONFIDENCE:
-            context.countries[gaz.country[row]] += weight
+            country = gaz.country[row]
+            context.countries[country] += weight
         if (
             gaz.features[row] in ("admin_region", "county", "city")
             and gaz.admin1[row]
             and reading.admin1_share >= ANCHOR_CONFIDENCE
         ):
-            context.admin1[(gaz.country[row], gaz.admin1[row])] += weight
+            admin1 = (gaz.country[row], gaz.admin1[row])
+            context.admin1[admin1] += weight
+        context.own[key] = (country, admin1, weight)
         if gaz.features[row] in ("city", "county") and reading.confidence >= ANCHOR_CONFIDENCE:
             context.anchors.append((key, gaz.lat[row], gaz.lon[row]))
     return context
