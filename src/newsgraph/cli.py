@@ -402,6 +402,73 @@ def eval_timebank(
         json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n")
 
 
+@eval_app.command("geoparsing")
+def eval_geoparsing(
+    data: DataOption,
+    corpus: Annotated[
+        list[str] | None, typer.Option(help="lgl and/or trnews (default: both).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N articles of each corpus.")
+    ] = None,
+    keep_actors: Annotated[
+        bool, typer.Option(help='Keep countries that act ("China said") as places too.')
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Geoparsing on LGL and TR-News: toponym span P/R/F1, accuracy within 161 km, median km."""
+    from newsgraph.eval.geoparsing import CORPORA, evaluate_geoparsing
+
+    chosen = corpus or list(CORPORA)
+    unknown = sorted(set(chosen) - set(CORPORA))
+    if unknown:
+        raise typer.BadParameter(f"unknown corpus {', '.join(unknown)}; choose from {CORPORA}")
+    pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("analysing articles") as progress:
+        scores = evaluate_geoparsing(
+            data,
+            pipeline,
+            chosen,
+            limit=limit,
+            keep_actors=keep_actors,
+            progress=lambda items: progress.track(items),
+        )
+    table = Table(title="Geoparsing (exact toponym spans; geocoding among overlapping matches)")
+    for column in (
+        "corpus",
+        "articles",
+        "gold",
+        "predicted",
+        "precision",
+        "recall",
+        "F1",
+        "overlap F1",
+        "geocoded",
+        "acc@161km",
+        "median km",
+    ):
+        table.add_column(column, justify="left" if column == "corpus" else "right")
+    for name, score in scores.items():
+        table.add_row(
+            name,
+            str(score.articles),
+            str(score.gold),
+            str(score.predicted),
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            f"{score.overlap_f1:.3f}",
+            str(len(score.errors_km)),
+            f"{score.accuracy_161:.3f}",
+            f"{score.median_km:.1f}",
+        )
+    Console().print(table)
+    if json_out is not None:
+        payload = {name: score.as_dict() for name, score in scores.items()}
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: DataOption,

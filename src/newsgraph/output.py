@@ -24,6 +24,7 @@ SUMMARY_QUOTE_CHARS = 90
 SUMMARY_AMOUNTS = 4
 SUMMARY_AMOUNT_CHARS = 50
 SUMMARY_DATES = 6
+SUMMARY_PLACES = 4  # place names on the "where" line
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -63,6 +64,15 @@ def _top_entities(article: Article) -> str:
     return ", ".join(f"{e.name} ({e.type})" for e in ranked[:SUMMARY_ENTITIES]) or "—"
 
 
+def _where(article: Article) -> str:
+    """The places the article names most, resolved ones only: "Caracas (VE), Caribbean Sea"."""
+    counts = Counter(
+        (p.name, p.country) for p in article.places if p.lat is not None and p.lon is not None
+    )
+    ranked = sorted(counts, key=lambda key: -counts[key])[:SUMMARY_PLACES]
+    return ", ".join(f"{name} ({country})" if country else name for name, country in ranked)
+
+
 def _removed(article: Article) -> str:
     counts = Counter(item.reason for item in article.removed)
     return (
@@ -83,6 +93,7 @@ class ArticleSummary:
     more_quotes: int = 0
     amounts: str = ""
     when: str = "—"
+    where: str = ""
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -107,6 +118,7 @@ def summary_row(article: Article) -> ArticleSummary:
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
         amounts=_how_much(article),
         when=_when(article),
+        where=_where(article),
     )
 
 
@@ -157,6 +169,9 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         if row.when != "—":
             text.append("     when: ", style="cyan")
             text.append(f"{row.when}\n")
+        if row.where:
+            text.append("     where: ", style="cyan")
+            text.append(f"{row.where}\n")
         if row.quotes:
             text.append("     who said what:\n", style="cyan")
             for line in row.quotes:

@@ -21,7 +21,7 @@ from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.extract import actors, amounts, dates, quotes, sentences
+from newsgraph.extract import actors, amounts, dates, places, quotes, sentences
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -98,6 +98,13 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         fills="dates",
         requires=dates.REQUIRES,
         run=lambda doc, found, context: dates.extract_dates(doc, context.published),
+    ),
+    Extractor(
+        name=places.EXTRACTOR,
+        fills="places",
+        requires=places.REQUIRES,
+        run=lambda doc, found, context: places.extract_places(doc, found["entities"]),
+        reads=frozenset({"entities"}),
     ),
 )
 

@@ -230,7 +230,15 @@ class DateRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
-    """A place mention resolved to a gazetteer entry."""
+    """A place mention resolved to a gazetteer entry.
+
+    ``span`` is the toponym as written ("Springfield" of "Springfield, Illinois"); ``name`` the
+    gazetteer's name for it ("United Kingdom" for "Britain"), or the text itself when it
+    resolves to nothing (then ``country``, ``feature``, ``lat``, ``lon`` and ``confidence`` are
+    null). ``country`` is ISO 3166 alpha-2; ``feature`` one of country, continent,
+    admin_region (a state or province), county, city, ocean, sea, region; ``geonameid`` the
+    GeoNames id when the place has one; ``admin1`` the name of its state or province;
+    ``entity`` the id of the actor entity that has the same mention."""
 
     span: Span
     name: str
@@ -240,6 +248,10 @@ class Place:
     lon: float | None
     confidence: float | None
     extractor: str
+    geonameid: int | None = None
+    admin1: str | None = None
+    population: int | None = None
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -62,11 +62,29 @@ def _timebank(data: Path) -> dict[str, float]:
     }
 
 
+def _geoparsing(data: Path) -> dict[str, float]:
+    from newsgraph.eval.geoparsing import evaluate_geoparsing
+    from newsgraph.pipeline import Pipeline
+
+    scores = evaluate_geoparsing(data, Pipeline())
+    return {
+        f"{corpus}_{metric}": value
+        for corpus, score in scores.items()
+        for metric, value in (
+            ("f1", score.f1),
+            ("precision", score.precision),
+            ("recall", score.recall),
+            ("accuracy_161km", score.accuracy_161),
+        )
+    }
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
     "polnear": ("polnear", _polnear),
     "timebank": ("timebank", _timebank),
+    "geoparsing": ("geoparsing", _geoparsing),
 }
 
 
