@@ -13,13 +13,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.records import Article, Failure, Quote, article_to_json
+from newsgraph.extract.events import actor_code
+from newsgraph.records import Article, Event, Failure, Quote, article_to_json
 
 # How many entity names the summary shows per article.
 SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
 SUMMARY_QUOTES = 8
 SUMMARY_QUOTE_CHARS = 90
+SUMMARY_EVENTS = 8
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -77,6 +79,8 @@ class ArticleSummary:
     skipped: str | None
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
+    events: tuple[str, ...] = ()
+    more_events: int = 0
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -99,7 +103,28 @@ def summary_row(article: Article) -> ArticleSummary:
         skipped=article.provenance.skipped if article.provenance else None,
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
+        events=tuple(_event_line(event) for event in article.events[:SUMMARY_EVENTS]),
+        more_events=max(0, len(article.events) - SUMMARY_EVENTS),
     )
+
+
+def _event_actor(name: str | None, country: str | None, sector: str | None) -> str:
+    code = actor_code(country, sector)
+    if name is None:
+        return code if code != "—" else "?"
+    return name if code == "—" else f"{name} [{code}]"
+
+
+def _event_line(event: Event) -> str:
+    """SOURCE —TYPE→ TARGET (asserted by …, hedged/negated, modality)."""
+    source = _event_actor(event.source, event.source_country, event.source_sector)
+    target = _event_actor(event.target, event.target_country, event.target_sector)
+    notes = [f"asserted by {event.asserted_by}" if event.asserted_by else "asserted by the article"]
+    notes += [word for word, on in (("negated", event.negated), ("hedged", event.hedged)) if on]
+    notes.append(event.modality)
+    if event.date:
+        notes.append(event.date + (" (publication)" if event.date_source == "publication" else ""))
+    return f"{source} —{event.type}→ {target} ({', '.join(notes)})"
 
 
 def _quote_line(quote: Quote) -> str:
@@ -127,6 +152,12 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
                 text.append(f"       • {line}\n")
             if row.more_quotes:
                 text.append(f"       … and {row.more_quotes} more\n", style="dim")
+        if row.events:
+            text.append("     who did what to whom:\n", style="cyan")
+            for line in row.events:
+                text.append(f"       • {line}\n")
+            if row.more_events:
+                text.append(f"       … and {row.more_events} more\n", style="dim")
         if row.removed != "—":
             text.append("     set aside: ", style="cyan")
             text.append(f"{row.removed}\n")

@@ -21,7 +21,7 @@ from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.extract import actors, quotes, sentences
+from newsgraph.extract import actors, events, quotes, sentences
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -85,6 +85,21 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         requires=quotes.REQUIRES,
         run=lambda doc, found, context: quotes.extract_quotes(doc, found["entities"]),
         reads=frozenset({"entities"}),
+    ),
+    # Reads "dates" and "places" only when an earlier extractor filled them.
+    Extractor(
+        name=events.EXTRACTOR,
+        fills="events",
+        requires=events.REQUIRES,
+        run=lambda doc, found, context: events.extract_events(
+            doc,
+            found["entities"],
+            found["quotes"],
+            dates=found.get("dates", ()),
+            places=found.get("places", ()),
+            published=context.published,
+        ),
+        reads=frozenset({"entities", "quotes"}),
     ),
 )
 

@@ -1,0 +1,976 @@
+"""Events: who did what to whom, coded in PLOVER, with who says so and how firmly.
+
+Pure function of the parsed ``Doc`` and what the actors and quotes extractors found::
+
+    extract_events(doc, entities, quotes, dates=(), places=(), published=None) -> tuple[Event, ...]
+
+How it works, sentence by sentence:
+
+1. **Triggers** (``data/event_triggers.csv``): a verb or an eventive noun whose lemma is in the
+   lexicon, the entry with the most of its required dependents winning ("call" + "for" is
+   REQUEST, "strike" + "hunger" PROTEST, "strike" + "air" ASSAULT). A *light verb* with an
+   eventive object ("held talks", "imposed sanctions", "launched an attack") gives the noun's
+   event with the verb's arguments. A noun event stands on its own only when an actor is
+   attached to it ("China's criticism", "U.S. sanctions on Venezuela", "an attack by rebels") or
+   when it is the object of a verb ("doubled its reward for the arrest of X").
+2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
+   to X" is AGREE when X is cooperation, CONCEDE when X is a retreat, THREATEN when X is a
+   conflict action; "said X must …" is REQUEST; the complement event is kept as well, with its
+   modality (planned, demanded). Cooperation reported as future (CONSULT, SUPPORT, COOPERATE,
+   AID) is AGREE and a future RETREAT is CONCEDE, as the manual prescribes.
+3. **Source and target** from the parse: subject (or the ``by`` agent of a passive) → source;
+   object, dative, or the object of against/on/to/with/at/toward → target, also through the
+   object noun ("imposed sanctions on X"); a complement clause's subject is the target of a
+   demand ("demanded that the US cancel"); an infinitive takes the subject of its governing
+   verb ("agreed to meet" → the agreeing side; "urged Iran to" → Iran). For nouns: possessor,
+   actor modifier ("Israeli troops") or ``by`` → source; ``of/against/on/to/with`` → target.
+   Actors resolve to the article's entities (country, sector), through pronouns and role nouns
+   (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed, else
+   to common nouns for actors ("police", "rebels", "protesters") with their sector.
+4. **Assertion and modality**: ``asserted_by`` is the speaker of the innermost quote or
+   reported-speech content that holds the trigger (``None``: the article itself); ``negated``
+   ("did not deploy", "no talks", "failed to"); ``hedged`` ("reportedly", "allegedly", "is
+   believed to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
+   ``hypothetical`` (if/unless, would), ``demanded`` (the complement of urge/demand/call for),
+   ``future`` (will, plans to, is about to, upcoming), ``historical`` (since 2007, for
+   decades, a year before publication, past perfect in the writer's own words), else
+   ``actual`` — PLOVER's auxiliary modes.
+5. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
+   the trigger's clause, nearest first; else, for an actual event, the publication date with
+   ``date_source: "publication"``.
+
+Limits: one event per trigger word; compound actors ("X and Y agreed") keep the first
+conjunct as the coded actor; no coreference beyond the actors extractor's pronoun rules; the
+lexicon decides the type, so an unusual verb for a common event is missed and a lexicon verb
+used in another sense ("the storm hit") is coded when it has an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract._event_lexicon import (
+    CONCESSION_TYPES,
+    COOPERATIVE_TYPES,
+    EventLexicon,
+    TriggerEntry,
+    default_lexicon,
+)
+from newsgraph.extract._lexicon import countries
+from newsgraph.extract.actors import entity_at, resolve_mention
+from newsgraph.records import DateRef, Entity, Event, Place, Quote, Span
+
+EXTRACTOR = "newsgraph.events.v1"
+REQUIRES = frozenset({"doc.sents", "doc.ents", "token.dep", "token.head", "token.lemma"})
+
+# Sentences longer than this (tokens) are flattened tables or run-on lists, not prose: their
+# parse is unreliable and walking it costs time. Chosen well above news prose (40–60 tokens).
+MAX_SENTENCE_TOKENS = 150
+# How far up the parse (links) modality and hedge markers are looked for from the trigger.
+MAX_CLAUSE_CLIMB = 4
+# Name used for an event inside a quote whose speaker the quotes extractor could not find.
+UNIDENTIFIED_SOURCE = "unidentified source"
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+# Prepositions whose object is the target of an event ("sanctions on X", "talks with X").
+TARGET_PREPOSITIONS = (
+    "against",
+    "on",
+    "upon",
+    "to",
+    "with",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "of",
+    "over",
+    "from",
+    "for",
+    "in",
+)
+# Prepositions that only give a target for nouns or after a non-actor object ("the arrest OF X").
+_NOUN_ONLY_PREPOSITIONS = frozenset({"of", "for", "in", "over"})
+# Prepositions whose object is an actor's home, not a target ("students in Indonesia").
+_ACTOR_LOCATION_PREPOSITIONS = frozenset({"in", "from", "of", "throughout", "across"})
+_NP_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+_NP_CUT_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "appos", "case", "prep"}
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we"}
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_OCCURRENCE_VERBS = frozenset(
+    {"take", "occur", "happen", "begin", "start", "continue", "erupt", "break", "follow", "end"}
+)
+_NOT_ACTOR_LABELS = frozenset({"LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    name: str
+    span: Span
+    entity: Entity | None
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Token  # the word that names the event
+    clause: Token  # the verb whose clause holds it (the light verb for "held talks")
+    entry: TriggerEntry
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def extract_events(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    places: tuple[Place, ...] = (),
+    published: str | None = None,
+    lexicon: EventLexicon | None = None,
+) -> tuple[Event, ...]:
+    """Coded events in text order. ``published`` (ISO date) anchors "last year" and is the date
+    of an actual event whose clause names none."""
+    lexicon = lexicon or default_lexicon()
+    text = doc.text
+    published_year = _year_of(published)
+    events: list[Event] = []
+    sentence_index = -1
+    for sentence in doc.sents:
+        if not sentence.text.strip():
+            continue
+        sentence_index += 1
+        if len(sentence) > MAX_SENTENCE_TOKENS:
+            continue
+        for candidate in _candidates(sentence, lexicon):
+            event = _code(
+                doc, text, candidate, sentence, sentence_index, entities, quotes, dates,
+                places, published, published_year, lexicon,
+            )  # fmt: skip
+            if event is not None:
+                events.append(event)
+    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def actor_code(country: str | None, sector: str | None, lexicon: EventLexicon | None = None) -> str:
+    """A dyad code as event data write it: ``USA-GOV``, ``VEN``, ``IGO``, or ``—`` for none."""
+    lexicon = lexicon or default_lexicon()
+    code = lexicon.sector_codes.get(sector or "", "")
+    if country and code:
+        return f"{country}-{code}"
+    return country or code or "—"
+
+
+def main_event(doc: Doc, events: Iterable[Event]) -> Event | None:
+    """The event of a sentence that stands highest in its parse (fewest links to the root),
+    the earliest of equals: "agreed" rather than the "set up" it governs."""
+    best: tuple[int, int, Event] | None = None
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token, depth = span.root, 0
+        while token.head.i != token.i and depth < len(doc):
+            token, depth = token.head, depth + 1
+        key = (depth, event.trigger.start)
+        if best is None or key < best[:2]:
+            best = (depth, event.trigger.start, event)
+    return best[2] if best else None
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+
+def _dependent_lemmas(token: Token) -> set[str]:
+    """Lemmas of a token's children and grandchildren, and of its head for a noun."""
+    found: set[str] = set()
+    for child in token.children:
+        found.add(child.lemma_.lower())
+        found.add(child.lower_)
+        for grandchild in child.children:
+            found.add(grandchild.lemma_.lower())
+            found.add(grandchild.lower_)
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        # "lodged a PROTEST", "doubled its REWARD for the arrest": the verb and its phrases.
+        head = token.head
+        found.add(head.lemma_.lower())
+        for sibling in head.children:
+            if sibling.dep_ == "prep":
+                found.update(g.lemma_.lower() for g in sibling.children)
+    return found
+
+
+def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerEntry | None:
+    entries = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if not entries:
+        return None
+    dependents = _dependent_lemmas(token) if any(e.with_words for e in entries) else set()
+    best: TriggerEntry | None = None
+    for entry in entries:
+        if not all(word in dependents for word in entry.with_words):
+            continue
+        if best is None or len(entry.with_words) > len(best.with_words):
+            best = entry
+    return best
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG")
+
+
+def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candidate]:
+    """Every trigger of a sentence, a light verb's object standing for the verb."""
+    taken: set[int] = set()
+    for token in sentence:
+        if token.i in taken:
+            continue
+        if _is_verb(token):
+            entry = _match(token, lexicon.verbs)
+            lemma = token.lemma_.lower()
+            light_object = _light_object(token, lexicon) if lemma in lexicon.light_verbs else None
+            if light_object is not None and (entry is None or not entry.with_words):
+                noun_entry = _match(light_object, lexicon.nouns)
+                if noun_entry is not None and lemma not in lexicon.intention_verbs:
+                    taken.add(light_object.i)
+                    yield _Candidate(trigger=light_object, clause=token, entry=noun_entry)
+                    continue
+            if entry is not None:
+                yield _Candidate(trigger=token, clause=token, entry=entry)
+            elif token.lemma_.lower() in lexicon.speech_verbs and _obligation(token, lexicon):
+                # "said that X must withdraw": a demand (PLOVER REQUEST).
+                yield _Candidate(trigger=token, clause=token, entry=_REQUEST)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.intention_adjectives:
+            if _complement(token, lexicon) is not None:
+                yield _Candidate(trigger=token, clause=token, entry=_AGREE)
+        elif _is_noun(token):
+            entry = _match(token, lexicon.nouns)
+            if entry is not None and _noun_stands_alone(token, lexicon):
+                yield _Candidate(trigger=token, clause=_clause_verb(token), entry=entry)
+
+
+_REQUEST = TriggerEntry(pos="verb", lemma="", with_words=(), type="REQUEST", mode=None)
+_AGREE = TriggerEntry(pos="verb", lemma="", with_words=(), type="AGREE", mode=None)
+
+
+def _obligation(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a speech verb's complement says what someone must do."""
+    return any(
+        aux.dep_ == "aux" and aux.lower_ in lexicon.obligation_modals
+        for complement in verb.children
+        if complement.dep_ == "ccomp"
+        for aux in complement.children
+    )
+
+
+def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and _match(child, lexicon.nouns) is not None:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "in"):
+            # "called for talks", "went on strike"
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _match(grandchild, lexicon.nouns) is not None:
+                    if verb.lemma_.lower() in ("go", "call") and _match(verb, lexicon.verbs):
+                        return None
+                    return grandchild if verb.lemma_.lower() == "go" else None
+    return None
+
+
+def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun event is coded when an actor is attached to it, or it is a verb's object or the
+    subject of an occurrence verb; "after the attack" alone is a reference, not a report."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and _is_verb(head):
+        return True
+    return bool(noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _OCCURRENCE_VERBS)
+
+
+def _looks_like_actor(token: Token, lexicon: EventLexicon) -> bool:
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if token.text[:1].isupper() and countries().lookup(token.text, ("alias", "demonym")):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.actor_nouns
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a noun (the noun itself when none is near)."""
+    current = token
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if _is_verb(current):
+            return current
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return current if _is_verb(current) else token
+
+
+# --- coding one candidate -------------------------------------------------------------------
+
+
+def _code(
+    doc: Doc,
+    text: str,
+    candidate: _Candidate,
+    sentence: SpacySpan,
+    sentence_index: int,
+    entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...],
+    dates: tuple[DateRef, ...],
+    places: tuple[Place, ...],
+    published: str | None,
+    published_year: int | None,
+    lexicon: EventLexicon,
+) -> Event | None:
+    trigger, clause = candidate.trigger, candidate.clause
+    kind, mode = candidate.entry.type, candidate.entry.mode
+    source_token, target_token = _arguments(candidate, lexicon)
+    complement = _complement(trigger, lexicon) if trigger.i == clause.i else None
+    intends = trigger.lemma_.lower() in lexicon.intention_verbs | lexicon.intention_adjectives
+    if intends and complement is not None:
+        kind, mode = _intention_type(kind, mode, complement, lexicon)
+        if target_token is None:
+            target_token = _arguments(
+                _Candidate(trigger=complement[0], clause=complement[0], entry=complement[1]),
+                lexicon,
+            )[1]
+    source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
+    target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
+    if target is not None and source is not None and _same_actor(source, target):
+        target = None
+    modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
+    negated = _negated(trigger, clause, lexicon)
+    kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
+    info = lexicon.type_info(kind)
+    start, end = trigger.idx, trigger.idx + len(trigger.text)
+    if not 0 <= start < end <= len(text):
+        return None
+    quote = _quote_holding(quotes, start)
+    date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
+    place = _place(doc, clause, trigger, places)
+    return Event(
+        type=kind,
+        mode=mode,
+        quad_class=info.quad if info else None,
+        cameo=info.cameo if info else None,
+        source=source.name if source else None,
+        source_entity=source.entity.id if source and source.entity else None,
+        source_country=source.country if source else None,
+        source_sector=source.sector if source else None,
+        target=target.name if target else None,
+        target_entity=target.entity.id if target and target.entity else None,
+        target_country=target.country if target else None,
+        target_sector=target.sector if target else None,
+        sentence=sentence_index,
+        trigger=Span(start, end),
+        source_span=source.span if source else None,
+        target_span=target.span if target else None,
+        asserted_by=(quote.speaker_name or UNIDENTIFIED_SOURCE) if quote else None,
+        asserted_by_entity=quote.speaker if quote else None,
+        asserted_by_span=quote.speaker_span if quote else None,
+        negated=negated,
+        hedged=_hedged(trigger, clause, lexicon),
+        modality=modality,
+        date=date,
+        date_span=date_span,
+        date_source=date_source,
+        place=place.name if place else None,
+        place_span=place.span if place else None,
+        extractor=EXTRACTOR,
+    )
+
+
+def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry] | None:
+    """The coded event an intention or request verb governs ("agreed to MEET", "offered AID")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and _is_verb(child):
+            entry = _match(child, lexicon.verbs)
+            if entry is None and child.lemma_.lower() in lexicon.light_verbs:
+                noun = _light_object(child, lexicon)
+                if noun is not None:
+                    entry = _match(noun, lexicon.nouns)
+            if entry is not None:
+                return child, entry
+        if child.dep_ in ("dobj", "obj") and (entry := _match(child, lexicon.nouns)):
+            return child, entry
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and (entry := _match(grandchild, lexicon.nouns)):
+                    return grandchild, entry
+    return None
+
+
+def _intention_type(
+    kind: str, mode: str | None, complement: tuple[Token, TriggerEntry], lexicon: EventLexicon
+) -> tuple[str, str | None]:
+    """PLOVER: an intention to cooperate or concede is AGREE, to harm THREATEN."""
+    inner = complement[1].type
+    if inner in COOPERATIVE_TYPES or inner in CONCESSION_TYPES:
+        return "AGREE", None
+    if lexicon.type_info(inner) is not None and "conflict" in lexicon.types[inner].quad:
+        if inner in ("REQUEST", "ACCUSE", "REJECT"):
+            return kind, mode
+        return "THREATEN", _threat_mode(inner)
+    return kind, mode
+
+
+def _reported_type(
+    kind: str,
+    mode: str | None,
+    modality: str,
+    negated: bool,
+    trigger: Token,
+    clause: Token,
+    lexicon: EventLexicon,
+) -> tuple[str, str | None, bool]:
+    """PLOVER's single-category rule for auxiliary modes: cooperation (and a retreat) announced
+    for the future is AGREE, a conflict action announced or made conditional is THREATEN (the
+    manual's "THREATEN = ASSAULT + hypothetical"), and cooperation refused ("will not accept",
+    "failed to reach agreement") is REJECT. The GSR records code promised retreats as AGREE too,
+    where the 2021 manual suggests CONCEDE; newsgraph follows the records."""
+    planned = modality in ("future", "hypothetical")
+    refused = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.failure_verbs
+    if negated and (planned or refused) and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
+        return "REJECT", None, False
+    if negated:
+        return kind, mode, negated
+    if modality == "future" and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
+        return "AGREE", None, negated
+    if planned and kind in ("PROTEST", "SANCTION", "COERCE", "ASSAULT"):
+        return "THREATEN", _threat_mode(kind), negated
+    return kind, mode, negated
+
+
+def _threat_mode(inner: str) -> str | None:
+    return {
+        "ASSAULT": "violence",
+        "COERCE": "restrict",
+        "SANCTION": "relations",
+        "PROTEST": "restrict",
+    }.get(inner)
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token: Token, prepositions: Iterable[str]) -> Iterator[Token]:
+    wanted = tuple(prepositions)
+    for preposition in wanted:
+        for child in token.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == preposition:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        yield grandchild
+
+
+def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None:
+    """The doer of a verb: its subject, a passive's agent, or the controller of an infinitive
+    or participle ("agreed to MEET", "urged Iran to HALT" → Iran)."""
+    subjects = [s for s in _children(verb, *_SUBJECT_DEPS) if s.dep_ != "expl"]
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    agents = list(_pobjs(verb, ("by",)))
+    if agents and _children(verb, *_PASSIVE_SUBJECT_DEPS):
+        return agents[0]
+    if steps >= MAX_CLAUSE_CLIMB or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = _children(head, "dobj", "obj")
+        if objects and head.lemma_.lower() in lexicon.request_verbs:
+            return objects[0]
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp") and _is_verb(head):
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ == "pcomp" and head.head.i != head.i and _is_verb(head.head):
+        return _subject(head.head, lexicon, steps + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return head
+    return None
+
+
+def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
+    trigger, clause = candidate.trigger, candidate.clause
+    if trigger.i == clause.i and _is_verb(trigger):
+        return _verb_arguments(trigger, candidate.entry, lexicon)
+    return _noun_arguments(trigger, clause, lexicon)
+
+
+def _verb_arguments(
+    verb: Token, entry: TriggerEntry, lexicon: EventLexicon
+) -> tuple[Token | None, Token | None]:
+    passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    if passive:
+        agents = list(_pobjs(verb, ("by",)))
+        source: Token | None = agents[0] if agents else None
+        if source is None:
+            source = _passive_source(verb)
+        return source, passive[0]
+    source = _subject(verb, lexicon)
+    target: Token | None = None
+    lemma = verb.lemma_.lower()
+    objects = _children(verb, "dobj", "obj", "dative")
+    for obj in objects:
+        if _is_actorish(obj, lexicon):
+            target = obj
+            break
+    if target is None and (lemma in lexicon.request_verbs or lemma in lexicon.speech_verbs):
+        for complement in _children(verb, "ccomp", "xcomp"):
+            subjects = _children(complement, "nsubj", "nsubjpass")
+            if subjects:
+                target = subjects[0]
+                break
+    if target is None:
+        verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
+        if entry.type in ("CONSULT", "PROTEST", "ASSAULT", "MOBILIZE", "COERCE"):
+            verb_preps = [p for p in verb_preps if p != "from"]
+        target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
+    if target is None:
+        for obj in objects:
+            target = _first_actorish(_pobjs(obj, TARGET_PREPOSITIONS), lexicon)
+            if target is None and _match(obj, lexicon.nouns) is not None:
+                target = _owner(obj, lexicon)
+            if target is not None:
+                break
+    return source, target
+
+
+def _passive_source(verb: Token) -> Token | None:
+    """ "was arrested in Lebanon": a country named in a locative phrase acts."""
+    for pobj in _pobjs(verb, ("in",)):
+        if pobj.ent_type_ == "GPE":
+            return pobj
+    return None
+
+
+def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The actor a non-actor object belongs to: "criticised the U.S. deployment" → the U.S."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+            return child
+        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+            return child
+    return None
+
+
+def _noun_arguments(
+    noun: Token, clause: Token, lexicon: EventLexicon
+) -> tuple[Token | None, Token | None]:
+    """Source: the noun's own actor (possessor, "by X", an actor modifier: "U.S. sanctions"),
+    else the subject of the verb it is the object of, unless that verb is an event of its own
+    ("China criticised the U.S. deployment": China did not deploy). Target: the object of a
+    target preposition of the noun, of the verb, or one phrase further down."""
+    owners = [o for o in _children(noun, "poss") if o.lower_ not in _PRONOUNS]
+    pronoun_owners = [o for o in _children(noun, "poss") if o.lower_ in _PRONOUNS]
+    agents = list(_pobjs(noun, ("by",)))
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(c, lexicon)
+    ]
+    found = owners or agents or modifiers
+    source: Token | None = found[0] if found else None
+    if source is None and clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj"):
+        verb_is_event = (
+            _match(clause, lexicon.verbs) is not None
+            and clause.lemma_.lower() not in lexicon.light_verbs
+        )
+        if not verb_is_event:
+            source = _subject(clause, lexicon)
+    if source is None and pronoun_owners:
+        source = pronoun_owners[0]
+    target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    if target is None and clause.i != noun.i:
+        target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
+    if target is not None and source is not None and target.i == source.i:
+        target = None
+    return source, target
+
+
+def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexicon) -> Token | None:
+    """An actor that is the object of one of ``prepositions`` under ``token``, or under such an
+    object ("reward for the ARREST of X")."""
+    wanted = list(prepositions)
+    found = _first_actorish(_pobjs(token, wanted), lexicon)
+    if found is not None:
+        return found
+    for pobj in _pobjs(token, wanted):
+        found = _first_actorish(_pobjs(pobj, TARGET_PREPOSITIONS), lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_actorish(token: Token, lexicon: EventLexicon) -> bool:
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return False
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if token.lower_ in _PRONOUNS:
+        return True
+    if token.lemma_.lower() in lexicon.actor_nouns:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in token.children
+    ) and not _match(token, lexicon.nouns)
+
+
+def _first_actorish(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
+    for token in tokens:
+        if _is_actorish(token, lexicon):
+            return token
+    return None
+
+
+def _np_bounds(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase a token heads, without clauses, appositions, conjuncts
+    or prepositional phrases."""
+    left = right = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NP_CUT_DEPS:
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    return left, right
+
+
+def _actor(
+    doc: Doc, text: str, token: Token, entities: tuple[Entity, ...], lexicon: EventLexicon
+) -> _Actor | None:
+    """An argument resolved to an actor: an entity (through pronouns and role nouns), else a
+    country word NER missed, else a common noun for an actor; None for a thing."""
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return None
+    head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
+    entity = entity_at(entities, token.idx, token.idx + len(token.text))
+    if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
+        entity = resolve_mention(doc, entities, token.i)
+        if entity is not None and token.pos_ == "NOUN" and head_sector is None:
+            entity = None
+    left, right = _np_bounds(token)
+    modifier_entity: Entity | None = None
+    if entity is None:
+        for index in sorted(range(left, right + 1), key=lambda i: abs(i - token.i)):
+            found = entity_at(entities, doc[index].idx, doc[index].idx + len(doc[index].text))
+            if found is not None and found.type not in _NOT_ACTOR_LABELS:
+                modifier_entity = found
+                break
+    if entity is None and modifier_entity is None:
+        # "students in Indonesia", "members of the Association": the actor's home or group.
+        for pobj in _pobjs(token, _ACTOR_LOCATION_PREPOSITIONS):
+            found = entity_at(entities, pobj.idx, pobj.idx + len(pobj.text))
+            if found is not None and found.type not in _NOT_ACTOR_LABELS:
+                modifier_entity = found
+                break
+    chosen = entity or modifier_entity
+    country = chosen.country if chosen else None
+    if country is None:
+        country = _country_word(doc, left, right)
+    if chosen is None and head_sector is None and country is None and token.pos_ != "PROPN":
+        return None
+    if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
+        return None
+    sector = head_sector if (entity is None and head_sector) else None
+    sector = sector or (chosen.sector if chosen else None)
+    if sector is None and chosen is not None and chosen.type in ("ORG", "NORP"):
+        sector = _organisation_sector(chosen.name, lexicon)
+    if entity is not None and entity.mentions:
+        mention = min(
+            entity.mentions,
+            key=lambda m: 0 if m.start <= token.idx < m.end else abs(m.start - token.idx),
+        )
+        inside = mention.start <= token.idx < mention.end
+        span = mention if inside else _token_span(doc, left, right)
+    else:
+        span = _token_span(doc, left, right)
+    name = chosen.name if entity is not None and chosen else span.text_of(text)
+    return _Actor(name=name, span=span, entity=chosen, country=country, sector=sector)
+
+
+def _organisation_sector(name: str, lexicon: EventLexicon) -> str | None:
+    words = tuple(re.findall(r"[\w.-]+", name.lower()))
+    for phrase, sector in lexicon.organisation_words:
+        size = len(phrase)
+        if any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
+            return sector
+    return None
+
+
+def _country_word(doc: Doc, left: int, right: int) -> str | None:
+    for index in range(left, right + 1):
+        token = doc[index]
+        if token.text[:1].isupper():
+            term = countries().lookup(token.text, ("alias", "demonym"))
+            if term is not None:
+                return term.alpha3
+    return None
+
+
+def _token_span(doc: Doc, left: int, right: int) -> Span:
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("the", "a", "an")):
+        left += 1
+    return Span(doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def _same_actor(a: _Actor, b: _Actor) -> bool:
+    if a.entity is not None and b.entity is not None:
+        return a.entity.id == b.entity.id
+    return a.span == b.span
+
+
+# --- modality -------------------------------------------------------------------------------
+
+
+def _climb(token: Token) -> Iterator[Token]:
+    """The token and the heads above it, up to MAX_CLAUSE_CLIMB links."""
+    current = token
+    yield current
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def _modality(
+    trigger: Token,
+    clause: Token,
+    sentence: SpacySpan,
+    published_year: int | None,
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> str:
+    if _hypothetical(clause, lexicon):
+        return "hypothetical"
+    if _demanded(trigger, clause, lexicon):
+        return "demanded"
+    if _future(trigger, clause, lexicon):
+        return "future"
+    if _historical(trigger, clause, published_year, quotes, lexicon):
+        return "historical"
+    return "actual"
+
+
+def _under_speech(verb: Token, lexicon: EventLexicon) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in (
+        lexicon.speech_verbs | {"warn", "announce", "report", "believe", "think", "expect"}
+    )
+
+
+def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
+    for token in _climb(clause):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT"):
+            break
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return bool(modals & lexicon.conditional_modals) and not _under_speech(clause, lexicon)
+
+
+def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    if trigger.i != clause.i and clause.lemma_.lower() in lexicon.request_verbs:
+        return True  # "called for talks", "demanded a meeting"
+    head = clause.head
+    if head.i == clause.i or clause.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if head.lemma_.lower() in lexicon.request_verbs:
+        return True
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return bool(modals & lexicon.obligation_modals) and head.lemma_.lower() in lexicon.speech_verbs
+
+
+def _future(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    if trigger.i != clause.i and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers for c in trigger.children
+    ):
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lexicon.future_modals for a in auxiliaries):
+        return True
+    if any(a.lower_ == "would" for a in auxiliaries) and _under_speech(clause, lexicon):
+        return True
+    head = clause.head
+    if clause.dep_ == "xcomp" and head.i != clause.i:
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.future_verbs or head.lower_ in ("going", "about"):
+            return True
+    return False
+
+
+def _historical(
+    trigger: Token,
+    clause: Token,
+    published_year: int | None,
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> bool:
+    for token in _clause_tokens(clause):
+        lower = token.lower_
+        if lower in lexicon.historical_prepositions and token.dep_ == "prep":
+            return True
+        if (
+            lower == "for"
+            and token.dep_ == "prep"
+            and any(g.lower_ in lexicon.historical_units for g in token.children)
+        ):
+            return True
+        if token.ent_type_ == "DATE" and published_year is not None:
+            year = _YEAR.search(token.text)
+            if year and int(year.group(1)) < published_year:
+                return True
+    clause_text = " ".join(t.lower_ for t in _clause_tokens(clause))
+    if any(phrase in clause_text for phrase in lexicon.historical_phrases):
+        return True
+    auxiliaries = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    past_perfect = "had" in auxiliaries and clause.tag_ == "VBN"
+    return (
+        past_perfect
+        and _quote_holding(quotes, trigger.idx) is None
+        and not _under_speech(clause, lexicon)
+    )
+
+
+def _clause_tokens(clause: Token) -> Iterator[Token]:
+    """The clause of a verb: its subtree without the clauses nested in it."""
+    stack = [clause]
+    while stack:
+        current = stack.pop()
+        yield current
+        for child in current.children:
+            if child.dep_ in _CLAUSE_DEPS and _is_verb(child):
+                continue
+            stack.append(child)
+
+
+def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    for token in {trigger.i: trigger, clause.i: clause}.values():
+        for child in token.children:
+            if child.dep_ == "neg" or (
+                child.dep_ == "det" and child.lower_ == "no" and token.i == trigger.i
+            ):
+                return True
+    head = clause.head
+    return (
+        clause.dep_ == "xcomp"
+        and head.i != clause.i
+        and head.lemma_.lower() in lexicon.failure_verbs
+    )
+
+
+def _hedged(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in lexicon.hedge_noun_modifiers for c in trigger.children):
+        return True
+    for position, token in enumerate(_climb(clause)):
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in lexicon.hedge_adverbs:
+                return True
+            if position == 0 and child.dep_ == "aux" and child.lower_ in lexicon.hedge_modals:
+                return True
+        if (
+            position > 0
+            and token.lemma_.lower() in lexicon.raising_verbs
+            and (clause.dep_ == "xcomp" or _children(token, "nsubjpass"))
+        ):
+            return True
+        if token.lemma_.lower() in lexicon.accusation_verbs and position > 0:
+            # "accused X of ATTACKING", "suspected of ...", "charged with ..."
+            return True
+        if token.dep_ in ("ROOT", "ccomp"):
+            break
+    return False
+
+
+# --- assertion, time, place -----------------------------------------------------------------
+
+
+def _quote_holding(quotes: tuple[Quote, ...], position: int) -> Quote | None:
+    holding = [q for q in quotes if q.span.start <= position < q.span.end]
+    if not holding:
+        return None
+    return min(holding, key=lambda q: q.span.end - q.span.start)
+
+
+def _year_of(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def _clause_range(clause: Token, trigger: Token) -> tuple[int, int]:
+    tokens = list(_clause_tokens(clause)) + list(trigger.subtree)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _nearest_inside(spans: list[tuple[Span, int]], start: int, end: int, anchor: int) -> int | None:
+    inside = [(abs(span.start - anchor), index) for span, index in spans if start <= span.start]
+    inside = [(d, i) for (d, i) in inside if spans[i][0].end <= end]
+    return min(inside)[1] if inside else None
+
+
+def _date(
+    doc: Doc,
+    clause: Token,
+    trigger: Token,
+    dates: tuple[DateRef, ...],
+    modality: str,
+    published: str | None,
+) -> tuple[str | None, Span | None, str | None]:
+    """(value, span, source) of the event's date: a date in its clause, else the publication
+    date for an actual event."""
+    if dates:
+        start, end = _clause_range(clause, trigger)
+        spans = [(d.span, i) for i, d in enumerate(dates)]
+        index = _nearest_inside(spans, start, end, trigger.idx)
+        if index is not None:
+            found = dates[index]
+            return found.value, found.span, "text"
+    if modality == "actual" and published:
+        return published[:10], None, "publication"
+    return None, None, None
+
+
+def _place(doc: Doc, clause: Token, trigger: Token, places: tuple[Place, ...]) -> Place | None:
+    if not places:
+        return None
+    start, end = _clause_range(clause, trigger)
+    spans = [(p.span, i) for i, p in enumerate(places)]
+    index = _nearest_inside(spans, start, end, trigger.idx)
+    return places[index] if index is not None else None
