@@ -366,6 +366,8 @@ def _code(
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
+    if source is None and target is None and candidate.entry.pos == "noun":
+        return None  # a bare noun with no actor is a topic, not a report of an event
     info = lexicon.type_info(kind)
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     if not 0 <= start < end <= len(text):
@@ -804,8 +806,13 @@ def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
 
 
 def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
-    if trigger.i != clause.i and clause.lemma_.lower() in lexicon.request_verbs:
-        return True  # "called for talks", "demanded a meeting"
+    lemma = clause.lemma_.lower()
+    if (
+        trigger.i != clause.i
+        and lemma in lexicon.request_verbs
+        and lemma not in lexicon.light_verbs
+    ):
+        return True  # "demanded a meeting" (but "ordered a mobilisation" is done)
     head = clause.head
     if head.i == clause.i or clause.dep_ not in ("xcomp", "ccomp"):
         return False
