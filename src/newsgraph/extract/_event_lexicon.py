@@ -80,6 +80,8 @@ class EventLexicon:
     historical_units: frozenset[str]
     historical_phrases: tuple[str, ...]
     actor_nouns: dict[str, str]  # noun lemma -> sector ("" for none)
+    demonyms: dict[str, str]  # lower-case demonym -> ISO alpha-3 (besides countries.csv)
+    instruments: frozenset[str]  # weapons and blasts that stand in for an unknown doer
     organisation_words: tuple[tuple[tuple[str, ...], str], ...]  # name words -> sector
 
     def type_info(self, name: str) -> EventType | None:
@@ -171,6 +173,12 @@ def load_lexicon(
         hedge_modals=words("hedges", "modals"),
         raising_verbs=words("hedges", "raising_verbs"),
         accusation_verbs=words("hedges", "accusation_verbs"),
+        demonyms={
+            word.lower(): alpha3
+            for alpha3, listed in grammar["demonyms"].items()
+            for word in listed
+        },
+        instruments=words("agentless", "instruments"),
         hedge_noun_modifiers=words("hedges", "noun_modifiers"),
         negation_words=words("negation", "words"),
         failure_verbs=words("negation", "failure_verbs"),

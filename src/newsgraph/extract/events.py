@@ -61,7 +61,7 @@ from newsgraph.extract._event_lexicon import (
     TriggerEntry,
     default_lexicon,
 )
-from newsgraph.extract._lexicon import countries
+from newsgraph.extract._lexicon import countries, title_words, word_key
 from newsgraph.extract.actors import entity_at, resolve_mention
 from newsgraph.records import DateRef, Entity, Event, Place, Quote, Span
 
@@ -363,11 +363,15 @@ def _code(
     target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
     if target is not None and source is not None and _same_actor(source, target):
         target = None
+    source, target = _domestic_countries(doc, sentence, source, target, entities, lexicon)
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
-    if source is None and target is None and candidate.entry.pos == "noun":
-        return None  # a bare noun with no actor is a topic, not a report of an event
+    if source is None and (target is None or not _agentless(trigger, clause, target, lexicon)):
+        # PLOVER codes source → target: an event whose doer the parse does not give is not
+        # coded (a topic, a generic statement, or a parse too broken to trust), except the
+        # report of a deed whose doer the sentence itself leaves out ("X was arrested").
+        return None
     info = lexicon.type_info(kind)
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     if not 0 <= start < end <= len(text):
@@ -405,6 +409,24 @@ def _code(
         place_span=place.span if place else None,
         extractor=EXTRACTOR,
     )
+
+
+def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon) -> bool:
+    """A deed reported without its doer, against a named actor: an agentless passive ("X was
+    arrested", "arrested X" as a participle), or a weapon or another event as the subject ("a
+    roadside bombing killed X")."""
+    if target.entity is None and target.country is None:
+        return False
+    verb = clause if _is_verb(clause) else trigger
+    for subject in _children(verb, "nsubj"):
+        lemma = subject.lemma_.lower()
+        if lemma in lexicon.instruments or lemma in lexicon.nouns:
+            return True
+    if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
 
 
 def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry] | None:
@@ -514,11 +536,17 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
         if objects and head.lemma_.lower() in lexicon.request_verbs:
             return objects[0]
         return _subject(head, lexicon, steps + 1)
-    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp") and _is_verb(head):
+    if verb.dep_ in ("conj", "advcl", "pcomp") and _is_verb(head):
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ == "acomp":
+        # "he is PREPARED to", "Israel is OPPOSED to": the copula's subject.
         return _subject(head, lexicon, steps + 1)
     if verb.dep_ == "pcomp" and head.head.i != head.i and _is_verb(head.head):
         return _subject(head.head, lexicon, steps + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        if not _is_actorish(head, lexicon) and head.dep_ in ("dobj", "obj") and _is_verb(head.head):
+            # "issued a declaration DEMANDING": the issuer demands.
+            return _subject(head.head, lexicon, steps + 1)
         return head
     return None
 
@@ -561,12 +589,31 @@ def _verb_arguments(
         target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
     if target is None:
         for obj in objects:
-            target = _first_actorish(_pobjs(obj, TARGET_PREPOSITIONS), lexicon)
-            if target is None and _match(obj, lexicon.nouns) is not None:
+            # "rejected calls BY Belarus's rulers", "dismissed an appeal FROM President X",
+            # "welcomed President Reagan's statement", "vetoed a Security Council resolution"
+            target = _first_actorish(_pobjs(obj, (*TARGET_PREPOSITIONS, "by")), lexicon)
+            if target is None and not _is_actorish(obj, lexicon):
                 target = _owner(obj, lexicon)
             if target is not None:
                 break
+    if target is None:
+        for complement in _children(verb, "xcomp"):
+            if _is_verb(complement) and not _children(complement, "nsubj", "nsubjpass"):
+                # "refused to MEET Jordan's king", "agreed to PROVIDE aid to Romania"
+                inner = _match(complement, lexicon.verbs) or entry
+                target = _verb_arguments(complement, inner, lexicon)[1]
+                if target is not None:
+                    break
+    if target is None and (entry.type in _PLACE_TARGET_TYPES or entry.mode == "visit"):
+        # "arrived in Amman", "imposed a curfew in Cizre", "deployed troops in Iraq": the
+        # country or city where a visit or a material act happens is its target.
+        places = [*_pobjs(verb, ("in", "into")), *(p for o in objects for p in _pobjs(o, ("in",)))]
+        target = next((p for p in places if p.ent_type_ == "GPE"), None)
     return source, target
+
+
+# Types whose place ("in X", a country or city) is their target when no actor is named.
+_PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION"})
 
 
 def _passive_source(verb: Token) -> Token | None:
@@ -679,6 +726,12 @@ def _actor(
     country word NER missed, else a common noun for an actor; None for a thing."""
     if token.ent_type_ in _NOT_ACTOR_LABELS:
         return None
+    for _ in range(3):
+        member = _partitive_member(token)
+        if member is None:
+            break
+        # "hundreds of thousands of protesters", "a group of Moroccan diplomats": the members.
+        token = member
     head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
     entity = entity_at(entities, token.idx, token.idx + len(token.text))
     if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
@@ -693,25 +746,46 @@ def _actor(
             if found is not None and found.type not in _NOT_ACTOR_LABELS:
                 modifier_entity = found
                 break
+    if modifier_entity is not None and not _names_actor(token, lexicon):
+        # "Trump's approach", "the US economy", "UK efforts": a thing of the actor's, not one.
+        modifier_entity = None
     if entity is None and modifier_entity is None:
-        # "students in Indonesia", "members of the Association": the actor's home or group.
+        # "students in Indonesia", "members of the Association", "doctors from two American
+        # aid groups": the actor's home or group.
         for pobj in _pobjs(token, _ACTOR_LOCATION_PREPOSITIONS):
-            found = entity_at(entities, pobj.idx, pobj.idx + len(pobj.text))
-            if found is not None and found.type not in _NOT_ACTOR_LABELS:
+            found = _entity_in_phrase(doc, entities, pobj)
+            if found is not None:
                 modifier_entity = found
                 break
     chosen = entity or modifier_entity
     country = chosen.country if chosen else None
     if country is None:
-        country = _country_word(doc, left, right)
-    if chosen is None and head_sector is None and country is None and token.pos_ != "PROPN":
-        return None
+        country = _country_word(doc, left, right, lexicon)
+    people = entity is None or entity.type == "NORP"
+    if people and head_sector not in _STATE_SECTORS and _names_actor(token, lexicon):
+        # "ethnic Albanians in south Serbia", "demonstrators in Baghdad": a group is coded with
+        # the country it acts in (CAMEO), which beats the ethnic word.
+        for pobj in _pobjs(token, ("in", "throughout", "across", "inside")):
+            located = _entity_in_phrase(doc, entities, pobj)
+            place = located.country if located else None
+            place = place or _country_word(doc, *_np_bounds(pobj), lexicon)
+            if place is not None:
+                country = place
+                break
+    if chosen is None and head_sector is None and country is None:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == "":
+            # an unnamed thing, or a capitalised word NER does not take for a name
+            return None
     if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
         return None
     sector = head_sector if (entity is None and head_sector) else None
     sector = sector or (chosen.sector if chosen else None)
-    if sector is None and chosen is not None and chosen.type in ("ORG", "NORP"):
-        sector = _organisation_sector(chosen.name, lexicon)
+    if chosen is not None and chosen.type in ("ORG", "NORP"):
+        named = _organisation_sector(chosen.name, lexicon)
+        if sector is None or (named == "international_organisation" and country is None):
+            # "European Community foreign ministers", "U.N. war crimes court": they act for
+            # the international organisation.
+            sector = named or sector
     if entity is not None and entity.mentions:
         mention = min(
             entity.mentions,
@@ -725,6 +799,127 @@ def _actor(
     return _Actor(name=name, span=span, entity=chosen, country=country, sector=sector)
 
 
+# Words that stand for a share of a group ("hundreds of protesters", "one third of the
+# guerrillas", "a group of diplomats"): the group named by their "of" phrase acts.
+_PARTITIVE_WORDS = frozenset(
+    {
+        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+        "third", "half", "quarter", "some", "many", "most", "all", "several", "group", "number",
+        "score", "scores", "crowd", "band", "team", "contingent", "batch", "patch", "one", "two",
+        "three", "majority", "minority", "handful",
+    }
+)  # fmt: skip
+# Endings of plural nouns for people or groups ("fighters", "peacekeepers", "loyalists",
+# "Palestinians", "militants"), accepted for a head noun that a demonym or name modifies.
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "men", "ees")
+
+
+def _partitive_member(token: Token) -> Token | None:
+    if token.lower_ not in _PARTITIVE_WORDS and token.pos_ != "NUM":
+        return None
+    for pobj in _pobjs(token, ("of",)):
+        return pobj
+    return None
+
+
+def _names_actor(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a head noun names people or an organisation ("officials", "doctors", "youths",
+    "militants", "government"), so that a demonym or name modifying it names their country."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.actor_nouns:
+        return True
+    words = title_words()
+    key = word_key(lemma)
+    if key in words.person_nouns or key in words.roles or key in words.organisation_nouns:
+        return True
+    lower = token.lower_
+    return token.tag_ == "NNS" and lower.endswith(_PEOPLE_ENDINGS) and not lower.endswith("ments")
+
+
+def _entity_in_phrase(doc: Doc, entities: tuple[Entity, ...], token: Token) -> Entity | None:
+    left, right = _np_bounds(token)
+    for index in sorted(range(left, right + 1), key=lambda i: abs(i - token.i)):
+        found = entity_at(entities, doc[index].idx, doc[index].idx + len(doc[index].text))
+        if found is not None and found.type not in _NOT_ACTOR_LABELS:
+            return found
+    return None
+
+
+# Sectors of state office: a person or role noun of these sectors with no country of its own is
+# given the one country its sentence names (see _domestic_countries).
+_STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
+
+
+def _sentence_countries(
+    doc: Doc, sentence: SpacySpan, entities: tuple[Entity, ...], lexicon: EventLexicon
+) -> set[str]:
+    """The countries a sentence names: its entities' countries and country words."""
+    start, end = sentence.start_char, sentence.end_char
+    found = {
+        e.country
+        for e in entities
+        if e.country and any(start <= m.start < end for m in e.mentions)
+    }
+    country = None
+    for token in sentence:
+        if token.text[:1].isupper():
+            country = _country_word(doc, token.i, token.i, lexicon)
+            if country is not None:
+                found.add(country)
+    return found
+
+
+def _needs_country(actor: _Actor | None) -> bool:
+    if actor is None or actor.country is not None:
+        return False
+    if actor.entity is not None:
+        return actor.entity.type == "PERSON"
+    return actor.sector in _STATE_SECTORS
+
+
+def _is_foreign_counterpart(actor: _Actor | None) -> bool:
+    """A country itself or a person holding office: an actor that a leader meets or threatens
+    across a border, so its country says nothing of the other side's."""
+    if actor is None or actor.entity is None:
+        return False
+    if actor.entity.type == "GPE":
+        return True
+    return actor.entity.type == "PERSON" and actor.sector in _STATE_SECTORS
+
+
+def _domestic_countries(
+    doc: Doc,
+    sentence: SpacySpan,
+    source: _Actor | None,
+    target: _Actor | None,
+    entities: tuple[Entity, ...],
+    lexicon: EventLexicon,
+) -> tuple[_Actor | None, _Actor | None]:
+    """A person or official whose country the text does not give ("President Museveni", "the
+    police") takes the one country its sentence names — "President Museveni banned Ugandan
+    opposition candidates", "Rwandan rebels said President Kagame must" — unless that country
+    is the other side's and the other side is a country or an office holder ("President Bush
+    threatened Russia"): there the event is likely to cross a border. A sentence naming two
+    countries or none leaves the actor without one (knowledge of who leads where is not used)."""
+    if not (_needs_country(source) or _needs_country(target)):
+        return source, target
+    named = _sentence_countries(doc, sentence, entities, lexicon)
+    if len(named) != 1:
+        return source, target
+    (country,) = named
+
+    def fill(actor: _Actor | None, other: _Actor | None) -> _Actor | None:
+        if actor is None or not _needs_country(actor):
+            return actor
+        if other is not None and other.country == country and _is_foreign_counterpart(other):
+            return actor
+        return _Actor(actor.name, actor.span, actor.entity, country, actor.sector)
+
+    return fill(source, target), fill(target, source)
+
+
 def _organisation_sector(name: str, lexicon: EventLexicon) -> str | None:
     words = tuple(re.findall(r"[\w.-]+", name.lower()))
     for phrase, sector in lexicon.organisation_words:
@@ -734,13 +929,16 @@ def _organisation_sector(name: str, lexicon: EventLexicon) -> str | None:
     return None
 
 
-def _country_word(doc: Doc, left: int, right: int) -> str | None:
+def _country_word(doc: Doc, left: int, right: int, lexicon: EventLexicon) -> str | None:
     for index in range(left, right + 1):
         token = doc[index]
         if token.text[:1].isupper():
             term = countries().lookup(token.text, ("alias", "demonym"))
             if term is not None:
                 return term.alpha3
+            extra = lexicon.demonyms.get(token.lower_)
+            if extra is not None:
+                return extra
     return None
 
 
