@@ -28,6 +28,9 @@ from typing import Any
 
 LEXICON_ENV = "NEWSGRAPH_EVENT_LEXICON"
 
+# The type of a trigger row that says a word is NOT an event in that company ("trade war",
+# "stock market rally"): the row with the most matching `with` words wins, so it overrides.
+NOT_AN_EVENT = "-"
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONCESSION_TYPES = frozenset({"CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT_TYPES = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -82,6 +85,7 @@ class EventLexicon:
     actor_nouns: dict[str, str]  # noun lemma -> sector ("" for none)
     demonyms: dict[str, str]  # lower-case demonym -> ISO alpha-3 (besides countries.csv)
     instruments: frozenset[str]  # weapons and blasts that stand in for an unknown doer
+    reporting_verbs: frozenset[str]  # "said it would": the pronoun is the speaker
     organisation_words: tuple[tuple[tuple[str, ...], str], ...]  # name words -> sector
 
     def type_info(self, name: str) -> EventType | None:
@@ -99,7 +103,7 @@ def _read_triggers(text: str, source: str, types: dict[str, EventType]) -> list[
         pos, lemma, kind = row["pos"].strip(), row["lemma"].strip().lower(), row["type"].strip()
         if pos not in ("verb", "noun") or not lemma:
             raise ValueError(f"{source}: bad trigger row {row!r}")
-        if kind not in types:
+        if kind not in types and kind != NOT_AN_EVENT:
             raise ValueError(f"{source}: trigger {lemma!r} names unknown type {kind!r}")
         entries.append(
             TriggerEntry(
@@ -179,6 +183,7 @@ def load_lexicon(
             for word in listed
         },
         instruments=words("agentless", "instruments"),
+        reporting_verbs=words("speech_verbs", "lemmas") | words("speech_verbs", "reporting"),
         hedge_noun_modifiers=words("hedges", "noun_modifiers"),
         negation_words=words("negation", "words"),
         failure_verbs=words("negation", "failure_verbs"),

@@ -57,6 +57,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extract._event_lexicon import (
     CONCESSION_TYPES,
     COOPERATIVE_TYPES,
+    NOT_AN_EVENT,
     EventLexicon,
     TriggerEntry,
     default_lexicon,
@@ -225,6 +226,8 @@ def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerE
             continue
         if best is None or len(entry.with_words) > len(best.with_words):
             best = entry
+    if best is not None and best.type == NOT_AN_EVENT:
+        return None
     return best
 
 
@@ -258,7 +261,11 @@ def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candida
                 # "said that X must withdraw": a demand (PLOVER REQUEST).
                 yield _Candidate(trigger=token, clause=token, entry=_REQUEST)
         elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.intention_adjectives:
-            if _complement(token, lexicon) is not None:
+            if _complement(token, lexicon) is not None or any(
+                c.dep_ == "xcomp" and _is_verb(c) for c in token.children
+            ):
+                # "is ready to contribute troops": an offer (AGREE) unless the complement
+                # names a conflict action (THREATEN, decided in _code)
                 yield _Candidate(trigger=token, clause=token, entry=_AGREE)
         elif _is_noun(token):
             entry = _match(token, lexicon.nouns)
@@ -359,6 +366,8 @@ def _code(
                 _Candidate(trigger=complement[0], clause=complement[0], entry=complement[1]),
                 lexicon,
             )[1]
+    if source_token is not None and source_token.lower_ in _PRONOUNS:
+        source_token = _reporting_subject(source_token, lexicon) or source_token
     source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
     target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
     if target is not None and source is not None and _same_actor(source, target):
@@ -409,6 +418,24 @@ def _code(
         place_span=place.span if place else None,
         extractor=EXTRACTOR,
     )
+
+
+def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the verb that reports a pronoun's clause: "Iraq said IT would allow",
+    "Yoruba leaders announced that THEY are willing" — the parse, not recency, says who."""
+    verb = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs:
+        return None
+    subjects = [s for s in _children(head, "nsubj") if s.lower_ not in _PRONOUNS]
+    if not subjects:
+        return None
+    personal = pronoun.lower_ in ("he", "she", "him", "her", "his")
+    return subjects[0] if personal == (subjects[0].ent_type_ == "PERSON") else None
 
 
 def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon) -> bool:
@@ -553,7 +580,7 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
 
 def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
     trigger, clause = candidate.trigger, candidate.clause
-    if trigger.i == clause.i and _is_verb(trigger):
+    if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
         return _verb_arguments(trigger, candidate.entry, lexicon)
     return _noun_arguments(trigger, clause, lexicon)
 
@@ -746,7 +773,11 @@ def _actor(
             if found is not None and found.type not in _NOT_ACTOR_LABELS:
                 modifier_entity = found
                 break
-    if modifier_entity is not None and not _names_actor(token, lexicon):
+    if (
+        modifier_entity is not None
+        and modifier_entity.type != "ORG"
+        and not _names_actor(token, lexicon)
+    ):
         # "Trump's approach", "the US economy", "UK efforts": a thing of the actor's, not one.
         modifier_entity = None
     if entity is None and modifier_entity is None:
@@ -759,6 +790,10 @@ def _actor(
                 break
     chosen = entity or modifier_entity
     country = chosen.country if chosen else None
+    if country is None and chosen is not None and chosen.type == "GPE":
+        # a capital or city named as a place ("arrived in Amman")
+        term = countries().lookup(chosen.name, ("capital", "alias"))
+        country = term.alpha3 if term else None
     if country is None:
         country = _country_word(doc, left, right, lexicon)
     people = entity is None or entity.type == "NORP"
@@ -780,6 +815,12 @@ def _actor(
         return None
     sector = head_sector if (entity is None and head_sector) else None
     sector = sector or (chosen.sector if chosen else None)
+    if chosen is not None and chosen.type == "PERSON" and country is None:
+        # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Chedli Klibi"
+        for title in chosen.titles:
+            if _organisation_sector(title.text, lexicon) == "international_organisation":
+                sector = "international_organisation"
+                break
     if chosen is not None and chosen.type in ("ORG", "NORP"):
         named = _organisation_sector(chosen.name, lexicon)
         if sector is None or (named == "international_organisation" and country is None):
@@ -852,6 +893,11 @@ def _entity_in_phrase(doc: Doc, entities: tuple[Entity, ...], token: Token) -> E
 _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
 
 
+# Sectors that act across borders: a government or army of one country meets, threatens and
+# fights another's (a court, a police force or a parliament acts at home).
+_FOREIGN_SECTORS = frozenset({"government", "military", "international_organisation"})
+
+
 def _sentence_countries(
     doc: Doc, sentence: SpacySpan, entities: tuple[Entity, ...], lexicon: EventLexicon
 ) -> set[str]:
@@ -872,7 +918,7 @@ def _sentence_countries(
 
 
 def _needs_country(actor: _Actor | None) -> bool:
-    if actor is None or actor.country is not None:
+    if actor is None or actor.country is not None or actor.sector == "international_organisation":
         return False
     if actor.entity is not None:
         return actor.entity.type == "PERSON"
@@ -882,11 +928,11 @@ def _needs_country(actor: _Actor | None) -> bool:
 def _is_foreign_counterpart(actor: _Actor | None) -> bool:
     """A country itself or a person holding office: an actor that a leader meets or threatens
     across a border, so its country says nothing of the other side's."""
-    if actor is None or actor.entity is None:
+    if actor is None:
         return False
-    if actor.entity.type == "GPE":
+    if actor.entity is not None and actor.entity.type == "GPE":
         return True
-    return actor.entity.type == "PERSON" and actor.sector in _STATE_SECTORS
+    return actor.sector in _FOREIGN_SECTORS
 
 
 def _domestic_countries(
