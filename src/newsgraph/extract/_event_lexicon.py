@@ -86,6 +86,8 @@ class EventLexicon:
     demonyms: dict[str, str]  # lower-case demonym -> ISO alpha-3 (besides countries.csv)
     instruments: frozenset[str]  # weapons and blasts that stand in for an unknown doer
     reporting_verbs: frozenset[str]  # "said it would": the pronoun is the speaker
+    actor_object_verbs: frozenset[str]  # events only with an actor or event as object
+    warning_verbs: frozenset[str]  # threats only with an addressee or a consequence
     organisation_words: tuple[tuple[tuple[str, ...], str], ...]  # name words -> sector
 
     def type_info(self, name: str) -> EventType | None:
@@ -184,6 +186,8 @@ def load_lexicon(
         },
         instruments=words("agentless", "instruments"),
         reporting_verbs=words("speech_verbs", "lemmas") | words("speech_verbs", "reporting"),
+        actor_object_verbs=words("senses", "actor_object"),
+        warning_verbs=words("senses", "warning"),
         hedge_noun_modifiers=words("hedges", "noun_modifiers"),
         negation_words=words("negation", "words"),
         failure_verbs=words("negation", "failure_verbs"),

@@ -74,6 +74,12 @@ REQUIRES = frozenset({"doc.sents", "doc.ents", "token.dep", "token.head", "token
 MAX_SENTENCE_TOKENS = 150
 # How far up the parse (links) modality and hedge markers are looked for from the trigger.
 MAX_CLAUSE_CLIMB = 4
+# How many phrases down a noun's target and its `with` words are looked for ("a reward for
+# information leading to the arrest of X" is four).
+MAX_PHRASE_CHAIN = 4
+# A dateline ("CÚCUTA, Colombia — ", "WASHINGTON — ") is at most this many tokens before its dash.
+MAX_DATELINE_TOKENS = 8
+_DASHES = frozenset({"—", "–", "--"})
 # Name used for an event inside a quote whose speaker the quotes extractor could not find.
 UNIDENTIFIED_SOURCE = "unidentified source"
 
@@ -113,7 +119,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _OCCURRENCE_VERBS = frozenset(
     {"take", "occur", "happen", "begin", "start", "continue", "erupt", "break", "follow", "end"}
 )
-_NOT_ACTOR_LABELS = frozenset({"LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+_NOT_ACTOR_LABELS = frozenset(
+    {
+        "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME",
+        "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +216,12 @@ def _dependent_lemmas(token: Token) -> set[str]:
         for grandchild in child.children:
             found.add(grandchild.lemma_.lower())
             found.add(grandchild.lower_)
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "a reward for information leading to the ARREST": words along its phrase chain
+        frontier = [c for c in token.children if c.dep_ in ("prep", "acl")]
+        for _ in range(MAX_PHRASE_CHAIN):
+            frontier = [g for node in frontier for g in node.children if g.dep_ in _CHAIN_DEPS]
+            found.update(g.lemma_.lower() for g in frontier)
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         # "lodged a PROTEST", "doubled its REWARD for the arrest": the verb and its phrases.
         head = token.head
@@ -213,6 +230,11 @@ def _dependent_lemmas(token: Token) -> set[str]:
             if sibling.dep_ == "prep":
                 found.update(g.lemma_.lower() for g in sibling.children)
     return found
+
+
+_CHAIN_DEPS = frozenset({"prep", "pobj", "acl", "pcomp"})
+# Links from a speech verb to what it reports.
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj"})
 
 
 def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerEntry | None:
@@ -313,7 +335,10 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
             return True
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and _is_verb(head):
-        return True
+        # "broke the deal", "rejected the proposal": a verb that is an event of its own makes
+        # the noun its theme, not a second event ("imposed sanctions" is the light verb's).
+        lemma = head.lemma_.lower()
+        return lemma in lexicon.light_verbs or _match(head, lexicon.verbs) is None
     return bool(noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _OCCURRENCE_VERBS)
 
 
@@ -370,6 +395,8 @@ def _code(
         source_token = _reporting_subject(source_token, lexicon) or source_token
     source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
     target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
+    if not _sense_holds(candidate, source, target, lexicon):
+        return None
     if target is not None and source is not None and _same_actor(source, target):
         target = None
     source, target = _domestic_countries(doc, sentence, source, target, entities, lexicon)
@@ -385,7 +412,7 @@ def _code(
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     if not 0 <= start < end <= len(text):
         return None
-    quote = _quote_holding(quotes, start)
+    quote = _asserting_quote(doc, quotes, trigger, entities)
     date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
     place = _place(doc, clause, trigger, places)
     return Event(
@@ -418,6 +445,50 @@ def _code(
         place_span=place.span if place else None,
         extractor=EXTRACTOR,
     )
+
+
+def _sense_holds(
+    candidate: _Candidate, source: _Actor | None, target: _Actor | None, lexicon: EventLexicon
+) -> bool:
+    """Checks that keep a lexicon word to its political sense:
+
+    * a visit ("travelled to Syria", "arrived in Amman") is a meeting of political actors only
+      when the traveller is a state, an official or an organisation, not a private person;
+    * a word of ``[senses] actor_object`` ("released the list", "recognised the error",
+      "received a letter") is an event only when its object is an actor or an event;
+    * "warned" is a threat only with an addressee, "of / against" a consequence, or a
+      complement that says what will or would happen ("the situation is critical" is not)."""
+    trigger = candidate.trigger
+    lemma = trigger.lemma_.lower()
+    if candidate.entry.mode == "visit" and trigger.pos_ == "VERB":
+        if source is None or not _is_political(source):
+            return False
+    if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
+        return True
+    if lemma in lexicon.actor_object_verbs:
+        for obj in _children(trigger, "dobj", "obj"):
+            if not _is_actorish(obj, lexicon) and _match(obj, lexicon.nouns) is None:
+                return False
+    if lemma in lexicon.warning_verbs:
+        if _children(trigger, "dobj", "obj", "dative") or any(
+            p.lower_ in ("of", "against", "about") for p in _children(trigger, "prep")
+        ):
+            return True
+        return any(
+            a.dep_ == "aux" and a.lower_ in lexicon.future_modals | lexicon.conditional_modals
+            for c in _children(trigger, "ccomp")
+            for a in c.children
+        )
+    return True
+
+
+def _is_political(actor: _Actor) -> bool:
+    """A state, an organisation, or a person or group with an office, a sector or a country."""
+    if actor.entity is not None and actor.entity.type in ("GPE", "ORG", "NORP"):
+        return True
+    if actor.sector is not None:
+        return True
+    return actor.entity is not None and bool(actor.entity.titles)
 
 
 def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
@@ -547,6 +618,14 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
     """The doer of a verb: its subject, a passive's agent, or the controller of an infinitive
     or participle ("agreed to MEET", "urged Iran to HALT" → Iran)."""
     subjects = [s for s in _children(verb, *_SUBJECT_DEPS) if s.dep_ != "expl"]
+    dateline = _dateline_end(verb.sent)
+    if dateline is not None and subjects:
+        # "CÚCUTA, Colombia — Venezuela has deployed", "CARACAS — China's ambassador met":
+        # the place before the dash is the dateline, not the subject.
+        if subjects[0].i < dateline:
+            after = [s for s in subjects if s.i > dateline]
+            after += [a for a in _children(subjects[0], "appos") if a.i > dateline]
+            subjects = after
     if subjects:
         subject = subjects[0]
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -575,6 +654,18 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # "issued a declaration DEMANDING": the issuer demands.
             return _subject(head.head, lexicon, steps + 1)
         return head
+    return None
+
+
+def _dateline_end(sentence: SpacySpan) -> int | None:
+    """The index of the dash that ends a dateline opening the sentence ("CARACAS — "): the
+    first word all capitals, the dash within MAX_DATELINE_TOKENS tokens."""
+    first = sentence[0] if len(sentence) else None
+    if first is None or not (first.is_upper and len(first.text) > 1 and first.is_alpha):
+        return None
+    for token in sentence[1 : MAX_DATELINE_TOKENS + 1]:
+        if token.text in _DASHES:
+            return token.i
     return None
 
 
@@ -702,10 +793,20 @@ def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexic
     found = _first_actorish(_pobjs(token, wanted), lexicon)
     if found is not None:
         return found
-    for pobj in _pobjs(token, wanted):
-        found = _first_actorish(_pobjs(pobj, TARGET_PREPOSITIONS), lexicon)
-        if found is not None:
-            return found
+    # one phrase further down, or along a chain of phrases and participles: "reward for
+    # information LEADING to the arrest OF X"
+    frontier = list(_pobjs(token, wanted))
+    for _ in range(MAX_PHRASE_CHAIN):
+        following: list[Token] = []
+        for node in frontier:
+            found = _first_actorish(_pobjs(node, TARGET_PREPOSITIONS), lexicon)
+            if found is not None:
+                return found
+            following.extend(_pobjs(node, TARGET_PREPOSITIONS))
+            following.extend(c for c in node.children if c.dep_ == "acl")
+        frontier = following
+        if not frontier:
+            break
     return None
 
 
@@ -751,14 +852,14 @@ def _actor(
 ) -> _Actor | None:
     """An argument resolved to an actor: an entity (through pronouns and role nouns), else a
     country word NER missed, else a common noun for an actor; None for a thing."""
-    if token.ent_type_ in _NOT_ACTOR_LABELS:
-        return None
     for _ in range(3):
         member = _partitive_member(token)
         if member is None:
             break
         # "hundreds of thousands of protesters", "a group of Moroccan diplomats": the members.
         token = member
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return None
     head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
     entity = entity_at(entities, token.idx, token.idx + len(token.text))
     if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
@@ -847,7 +948,7 @@ _PARTITIVE_WORDS = frozenset(
         "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
         "third", "half", "quarter", "some", "many", "most", "all", "several", "group", "number",
         "score", "scores", "crowd", "band", "team", "contingent", "batch", "patch", "one", "two",
-        "three", "majority", "minority", "handful",
+        "three", "majority", "minority", "handful", "tens",
     }
 )  # fmt: skip
 # Endings of plural nouns for people or groups ("fighters", "peacekeepers", "loyalists",
@@ -1137,6 +1238,8 @@ def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
             ):
                 return True
     head = clause.head
+    if clause.dep_ == "pcomp" and head.lower_ == "without":
+        return True  # "without Russia agreeing", "left without meeting"
     return (
         clause.dep_ == "xcomp"
         and head.i != clause.i
@@ -1175,6 +1278,48 @@ def _quote_holding(quotes: tuple[Quote, ...], position: int) -> Quote | None:
     if not holding:
         return None
     return min(holding, key=lambda q: q.span.end - q.span.start)
+
+
+def _asserting_quote(
+    doc: Doc, quotes: tuple[Quote, ...], trigger: Token, entities: tuple[Entity, ...]
+) -> Quote | None:
+    """The innermost quote whose words hold the event: a direct or partial quote that contains
+    the trigger, or reported speech whose cue governs the trigger's clause ("officials SAID
+    Venezuela has deployed"; "according to X"). Reported speech whose cue does not govern the
+    trigger ("Ordaz ordered a mobilisation, calling the approach ... a threat") does not make
+    the trigger's event the speaker's claim."""
+    position = trigger.idx
+    holding = sorted(
+        (q for q in quotes if q.span.start <= position < q.span.end),
+        key=lambda q: q.span.end - q.span.start,
+    )
+    silent = {e.id for e in entities if e.type in _NOT_ACTOR_LABELS}
+    for quote in holding:
+        if quote.speaker in silent:
+            continue  # a place or a date does not speak ("the standoff in the Caribbean shows")
+        if quote.kind != "indirect" or quote.cue is None:
+            return quote
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        low, high = sorted((trigger.idx, cue.start_char))
+        if "\n\n" in doc.text[low:high]:
+            continue  # a parse that runs over a paragraph break joins two reports
+        if cue.text.lower().startswith("according") or _reported_under(trigger, cue.root):
+            return quote
+    return None
+
+
+def _reported_under(trigger: Token, cue: Token) -> bool:
+    """Whether the trigger stands in the content of a speech verb: the link from the verb
+    towards the trigger is a complement clause ("said [that] X did"), a quoted clause or the
+    verb's object ("announced the deployment")."""
+    current = trigger
+    while current.head.i != current.i:
+        if current.head.i == cue.i:
+            return current.dep_ in _CONTENT_DEPS
+        current = current.head
+    return False
 
 
 def _year_of(published: str | None) -> int | None:
