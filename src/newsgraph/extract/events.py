@@ -706,22 +706,34 @@ def _verb_arguments(
             verb_preps = [p for p in verb_preps if p != "from"]
         target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
     if target is None:
-        for obj in objects:
-            # "rejected calls BY Belarus's rulers", "dismissed an appeal FROM President X",
-            # "welcomed President Reagan's statement", "vetoed a Security Council resolution"
-            target = _first_actorish(_pobjs(obj, (*TARGET_PREPOSITIONS, "by")), lexicon)
-            if target is None and not _is_actorish(obj, lexicon):
-                target = _owner(obj, lexicon)
+        # the object, or a prepositional object, is a thing: whose it is or whom it comes
+        # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
+        # "welcomed President Reagan's statement", "agreed to US mediation", "vetoed a Security
+        # Council resolution", "reiterated its demand that Israel ease"
+        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with"))]
+        for thing in things:
+            if _is_actorish(thing, lexicon):
+                continue
+            target = _first_actorish(_pobjs(thing, (*TARGET_PREPOSITIONS, "by")), lexicon)
+            target = target or _owner(thing, lexicon) or _clause_subject(thing)
             if target is not None:
                 break
     if target is None:
         for complement in _children(verb, "xcomp"):
             if _is_verb(complement) and not _children(complement, "nsubj", "nsubjpass"):
-                # "refused to MEET Jordan's king", "agreed to PROVIDE aid to Romania"
-                inner = _match(complement, lexicon.verbs) or entry
-                target = _verb_arguments(complement, inner, lexicon)[1]
+                # "refused to MEET Jordan's king", "agreed to PROVIDE aid to Romania",
+                # "threatened to institute a curfew IN Algiers"
+                inner = _match(complement, lexicon.verbs)
+                if inner is None and complement.lemma_.lower() in lexicon.light_verbs:
+                    noun = _light_object(complement, lexicon)
+                    inner = _match(noun, lexicon.nouns) if noun is not None else None
+                target = _verb_arguments(complement, inner or entry, lexicon)[1]
                 if target is not None:
                     break
+    if target is None and (entry.type == "THREATEN" or verb.lemma_.lower() in _THREAT_LEMMAS):
+        # "threatened to strike unless Israel rescinded", "if the United States goes ahead":
+        # the side that must comply is the target of the threat.
+        target = _condition_subject(verb)
     if target is None and (entry.type in _PLACE_TARGET_TYPES or entry.mode == "visit"):
         # "arrived in Amman", "imposed a curfew in Cizre", "deployed troops in Iraq": the
         # country or city where a visit or a material act happens is its target.
@@ -730,8 +742,35 @@ def _verb_arguments(
     return source, target
 
 
-# Types whose place ("in X", a country or city) is their target when no actor is named.
-_PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION"})
+# Types whose place ("in X", a country or city) is their target when no actor is named:
+# material acts, concessions of restrictions ("lifted a curfew in Montenegro"), protests and
+# threats of them ("demonstrated in Serbia").
+_PLACE_TARGET_TYPES = frozenset(
+    {"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "CONCEDE", "PROTEST", "THREATEN"}
+)
+_THREAT_LEMMAS = frozenset({"threaten", "warn"})
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """The subject of an if/unless clause under a verb or its complement."""
+    for head in (verb, *_children(verb, "xcomp", "ccomp")):
+        for clause in _children(head, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                subjects = _children(clause, "nsubj", "nsubjpass")
+                if subjects:
+                    return subjects[0]
+    return None
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of a clause that spells out a demand or call ("its demand that ISRAEL
+    ease", "calls for the US to support")."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp", "relcl") and _is_verb(clause) and clause.dep_ != "relcl":
+            subjects = _children(clause, "nsubj", "nsubjpass")
+            if subjects and subjects[0].lower_ not in ("who", "which", "that"):
+                return subjects[0]
+    return None
 
 
 def _passive_source(verb: Token) -> Token | None:
@@ -781,6 +820,8 @@ def _noun_arguments(
     target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
     if target is None and clause.i != noun.i:
         target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
+    if target is None:
+        target = _clause_subject(noun)  # "its demand that Israel ease"
     if target is not None and source is not None and target.i == source.i:
         target = None
     return source, target
