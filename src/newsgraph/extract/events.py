@@ -710,7 +710,7 @@ def _verb_arguments(
         # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
         # "welcomed President Reagan's statement", "agreed to US mediation", "vetoed a Security
         # Council resolution", "reiterated its demand that Israel ease"
-        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with"))]
+        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with", "for"))]
         for thing in things:
             if _is_actorish(thing, lexicon):
                 continue
@@ -942,7 +942,10 @@ def _actor(
     if people and head_sector not in _STATE_SECTORS and _names_actor(token, lexicon):
         # "ethnic Albanians in south Serbia", "demonstrators in Baghdad": a group is coded with
         # the country it acts in (CAMEO), which beats the ethnic word.
-        for pobj in _pobjs(token, ("in", "throughout", "across", "inside")):
+        where = ("in", "throughout", "across", "inside")
+        if entity is not None:
+            where = (*where, "of")  # "the Albanians of southern Serbia"
+        for pobj in _pobjs(token, where):
             located = _entity_in_phrase(doc, entities, pobj)
             place = located.country if located else None
             place = place or _country_word(doc, *_np_bounds(pobj), lexicon)
@@ -1038,6 +1041,7 @@ _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "le
 # Sectors that act across borders: a government or army of one country meets, threatens and
 # fights another's (a court, a police force or a parliament acts at home).
 _FOREIGN_SECTORS = frozenset({"government", "military", "international_organisation"})
+_DOMESTIC_SECTORS = frozenset({"judiciary", "police", "legislature"})
 
 
 def _sentence_countries(
@@ -1073,7 +1077,10 @@ def _is_foreign_counterpart(actor: _Actor | None) -> bool:
     if actor is None:
         return False
     if actor.entity is not None and actor.entity.type == "GPE":
-        return True
+        # a country acts across borders; a city named as a place ("in Baku") does not
+        return countries().lookup(actor.entity.name, ("alias",)) is not None
+    if actor.entity is not None and actor.entity.type == "PERSON" and actor.entity.titles:
+        return True  # "South African leader F.W. de Klerk"
     return actor.sector in _FOREIGN_SECTORS
 
 
@@ -1101,7 +1108,13 @@ def _domestic_countries(
     def fill(actor: _Actor | None, other: _Actor | None) -> _Actor | None:
         if actor is None or not _needs_country(actor):
             return actor
-        if other is not None and other.country == country and _is_foreign_counterpart(other):
+        domestic = actor.sector in _DOMESTIC_SECTORS
+        if (
+            not domestic
+            and other is not None
+            and other.country == country
+            and _is_foreign_counterpart(other)
+        ):
             return actor
         return _Actor(actor.name, actor.span, actor.entity, country, actor.sector)
 
