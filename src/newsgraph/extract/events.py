@@ -119,6 +119,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _OCCURRENCE_VERBS = frozenset(
     {"take", "occur", "happen", "begin", "start", "continue", "erupt", "break", "follow", "end"}
 )
+# Verbs of having and being: their object is a state of affairs, not an event.
+_STATE_VERBS = frozenset({"have", "be", "own", "hold", "keep", "maintain", "retain", "sell"})
 _NOT_ACTOR_LABELS = frozenset(
     {
         "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME",
@@ -324,8 +326,15 @@ def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
-    """A noun event is coded when an actor is attached to it, or it is a verb's object or the
-    subject of an occurrence verb; "after the attack" alone is a reference, not a report."""
+    """A noun event is coded when an actor is attached to it, or it is the object of a verb that
+    is no event of its own, or the subject of an occurrence verb; "after the attack" alone is a
+    reference, not a report. A noun that is what a sentence is about rather than what happened
+    ("the Iran deal reflects…", "Sanders' proposal is…", "the US has tariffs") is not coded."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.i != noun.i:
+        return head.lemma_.lower() in _OCCURRENCE_VERBS
+    if noun.dep_ in ("dobj", "obj", "attr") and head.lemma_.lower() in _STATE_VERBS:
+        return False
     for child in noun.children:
         if child.dep_ == "poss":
             return True
@@ -333,7 +342,6 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "by":
             return True
-    head = noun.head
     if noun.dep_ in ("dobj", "obj") and _is_verb(head):
         # "broke the deal", "rejected the proposal": a verb that is an event of its own makes
         # the noun its theme, not a second event ("imposed sanctions" is the light verb's).
@@ -454,8 +462,8 @@ def _sense_holds(
 
     * a visit ("travelled to Syria", "arrived in Amman") is a meeting of political actors only
       when the traveller is a state, an official or an organisation, not a private person;
-    * a word of ``[senses] actor_object`` ("released the list", "recognised the error",
-      "received a letter") is an event only when its object is an actor or an event;
+    * a word of ``[senses] actor_object`` ("released the list", "received a letter") is an
+      event only when its object is an actor;
     * "warned" is a threat only with an addressee, "of / against" a consequence, or a
       complement that says what will or would happen ("the situation is critical" is not)."""
     trigger = candidate.trigger
@@ -467,7 +475,7 @@ def _sense_holds(
         return True
     if lemma in lexicon.actor_object_verbs:
         for obj in _children(trigger, "dobj", "obj"):
-            if not _is_actorish(obj, lexicon) and _match(obj, lexicon.nouns) is None:
+            if not _is_actorish(obj, lexicon):
                 return False
     if lemma in lexicon.warning_verbs:
         if _children(trigger, "dobj", "obj", "dative") or any(
@@ -639,7 +647,8 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
     head = verb.head
     if verb.dep_ == "xcomp":
         objects = _children(head, "dobj", "obj")
-        if objects and head.lemma_.lower() in lexicon.request_verbs:
+        if objects:
+            # object control: "urged Iran to halt", "allowed Turkish jets to carry out attacks"
             return objects[0]
         return _subject(head, lexicon, steps + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp") and _is_verb(head):
@@ -1291,6 +1300,15 @@ def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
                 child.dep_ == "det" and child.lower_ == "no" and token.i == trigger.i
             ):
                 return True
+    # "wasn't willing to ACCEPT", "not to help … or ASSIST": a "not" on the verb or adjective
+    # that governs the clause through a complement or a conjunction.
+    current = clause
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ not in ("xcomp", "acomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
     head = clause.head
     if clause.dep_ == "pcomp" and head.lower_ == "without":
         return True  # "without Russia agreeing", "left without meeting"
