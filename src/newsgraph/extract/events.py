@@ -119,6 +119,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _OCCURRENCE_VERBS = frozenset(
     {"take", "occur", "happen", "begin", "start", "continue", "erupt", "break", "follow", "end"}
 )
+# Prepositions that make a noun event the setting of another statement, not news of its own.
+_BACKGROUND_PREPOSITIONS = frozenset(
+    {"in", "during", "after", "before", "since", "amid", "following", "despite", "throughout"}
+)
 # Verbs of having and being: their object is a state of affairs, not an event.
 _STATE_VERBS = frozenset({"have", "be", "own", "hold", "keep", "maintain", "retain", "sell"})
 _NOT_ACTOR_LABELS = frozenset(
@@ -239,6 +243,16 @@ _CHAIN_DEPS = frozenset({"prep", "pobj", "acl", "pcomp"})
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj"})
 
 
+def _is_light(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is a light verb, by its lemma or, where the small model's lemmatiser
+    fails ("staged" → "stag"), by its regular inflection."""
+    if verb.lemma_.lower() in lexicon.light_verbs:
+        return True
+    lower = verb.lower_
+    stems = (lower[:-1], lower[:-2]) if lower.endswith(("ed", "es")) else (lower[:-1],)
+    return lower.endswith(("d", "s")) and any(stem in lexicon.light_verbs for stem in stems)
+
+
 def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerEntry | None:
     entries = table.get(token.lemma_.lower()) or table.get(token.lower_)
     if not entries:
@@ -272,7 +286,8 @@ def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candida
         if _is_verb(token):
             entry = _match(token, lexicon.verbs)
             lemma = token.lemma_.lower()
-            light_object = _light_object(token, lexicon) if lemma in lexicon.light_verbs else None
+            light = _is_light(token, lexicon)
+            light_object = _light_object(token, lexicon) if light else None
             if light_object is not None and (entry is None or not entry.with_words):
                 noun_entry = _match(light_object, lexicon.nouns)
                 if noun_entry is not None and lemma not in lexicon.intention_verbs:
@@ -335,6 +350,8 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
         return head.lemma_.lower() in _OCCURRENCE_VERBS
     if noun.dep_ in ("dobj", "obj", "attr") and head.lemma_.lower() in _STATE_VERBS:
         return False
+    if noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPOSITIONS:
+        return False  # "in the Syrian war", "after the attack", "amid US sanctions"
     for child in noun.children:
         if child.dep_ == "poss":
             return True
@@ -343,10 +360,9 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
         if child.dep_ == "prep" and child.lower_ == "by":
             return True
     if noun.dep_ in ("dobj", "obj") and _is_verb(head):
-        # "broke the deal", "rejected the proposal": a verb that is an event of its own makes
-        # the noun its theme, not a second event ("imposed sanctions" is the light verb's).
-        lemma = head.lemma_.lower()
-        return lemma in lexicon.light_verbs or _match(head, lexicon.verbs) is None
+        # "held talks": a light verb's object with no actor of its own is its event; other
+        # verbs make it a theme ("broke the deal", "face the threat of").
+        return _is_light(head, lexicon)
     return bool(noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _OCCURRENCE_VERBS)
 
 
@@ -468,9 +484,9 @@ def _sense_holds(
       complement that says what will or would happen ("the situation is critical" is not)."""
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
-    if candidate.entry.mode == "visit" and trigger.pos_ == "VERB":
-        if source is None or not _is_political(source):
-            return False
+    visit = candidate.entry.mode == "visit" and trigger.pos_ == "VERB"
+    if visit and (source is None or not _is_political(source)):
+        return False
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
     if lemma in lexicon.actor_object_verbs:
@@ -524,15 +540,26 @@ def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexi
     if target.entity is None and target.country is None:
         return False
     verb = clause if _is_verb(clause) else trigger
+    patients = [*_children(verb, *_PASSIVE_SUBJECT_DEPS), *_children(verb, "dobj", "obj")]
+    if verb.dep_ in ("acl", "amod"):
+        patients.append(verb.head)
+    for _ in range(2):  # "one third of the guerrillas were demobilised"
+        patients += [m for p in patients if (m := _partitive_member(p)) is not None]
+    if not any(_np_holds(p, target) for p in patients):
+        return False  # "released in Paarl", "detained in Syria": a place is no patient
     for subject in _children(verb, "nsubj"):
         lemma = subject.lemma_.lower()
         if lemma in lexicon.instruments or lemma in lexicon.nouns:
             return True
-    if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(
-        c.dep_ == "auxpass" for c in verb.children
-    ):
+    if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _np_holds(token: Token, actor: _Actor) -> bool:
+    left, right = _np_bounds(token)
+    doc = token.doc
+    return doc[left].idx <= actor.span.start < doc[right].idx + len(doc[right].text)
 
 
 def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry] | None:
@@ -540,7 +567,7 @@ def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and _is_verb(child):
             entry = _match(child, lexicon.verbs)
-            if entry is None and child.lemma_.lower() in lexicon.light_verbs:
+            if entry is None and _is_light(child, lexicon):
                 noun = _light_object(child, lexicon)
                 if noun is not None:
                     entry = _match(noun, lexicon.nouns)
@@ -627,13 +654,12 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
     or participle ("agreed to MEET", "urged Iran to HALT" → Iran)."""
     subjects = [s for s in _children(verb, *_SUBJECT_DEPS) if s.dep_ != "expl"]
     dateline = _dateline_end(verb.sent)
-    if dateline is not None and subjects:
+    if dateline is not None and subjects and subjects[0].i < dateline:
         # "CÚCUTA, Colombia — Venezuela has deployed", "CARACAS — China's ambassador met":
         # the place before the dash is the dateline, not the subject.
-        if subjects[0].i < dateline:
-            after = [s for s in subjects if s.i > dateline]
-            after += [a for a in _children(subjects[0], "appos") if a.i > dateline]
-            subjects = after
+        after = [s for s in subjects if s.i > dateline]
+        after += [a for a in _children(subjects[0], "appos") if a.i > dateline]
+        subjects = after
     if subjects:
         subject = subjects[0]
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -733,7 +759,7 @@ def _verb_arguments(
                 # "refused to MEET Jordan's king", "agreed to PROVIDE aid to Romania",
                 # "threatened to institute a curfew IN Algiers"
                 inner = _match(complement, lexicon.verbs)
-                if inner is None and complement.lemma_.lower() in lexicon.light_verbs:
+                if inner is None and _is_light(complement, lexicon):
                     noun = _light_object(complement, lexicon)
                     inner = _match(noun, lexicon.nouns) if noun is not None else None
                 target = _verb_arguments(complement, inner or entry, lexicon)[1]
@@ -783,7 +809,12 @@ def _clause_subject(noun: Token) -> Token | None:
 
 
 def _passive_source(verb: Token) -> Token | None:
-    """ "was arrested in Lebanon": a country named in a locative phrase acts."""
+    """ "was killed in a raid BY US commandos": the agent of the deed the passive happened in;
+    "was arrested in Lebanon": a country named in a locative phrase acts."""
+    for pobj in _pobjs(verb, ("in", "during")):
+        agents = list(_pobjs(pobj, ("by",)))
+        if agents:
+            return agents[0]
     for pobj in _pobjs(verb, ("in",)):
         if pobj.ent_type_ == "GPE":
             return pobj
@@ -818,10 +849,7 @@ def _noun_arguments(
     found = owners or agents or modifiers
     source: Token | None = found[0] if found else None
     if source is None and clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj"):
-        verb_is_event = (
-            _match(clause, lexicon.verbs) is not None
-            and clause.lemma_.lower() not in lexicon.light_verbs
-        )
+        verb_is_event = _match(clause, lexicon.verbs) is not None and not _is_light(clause, lexicon)
         if not verb_is_event:
             source = _subject(clause, lexicon)
     if source is None and pronoun_owners:
@@ -951,7 +979,7 @@ def _actor(
     if people and head_sector not in _STATE_SECTORS and _names_actor(token, lexicon):
         # "ethnic Albanians in south Serbia", "demonstrators in Baghdad": a group is coded with
         # the country it acts in (CAMEO), which beats the ethnic word.
-        where = ("in", "throughout", "across", "inside")
+        where: tuple[str, ...] = ("in", "throughout", "across", "inside")
         if entity is not None:
             where = (*where, "of")  # "the Albanians of southern Serbia"
         for pobj in _pobjs(token, where):
@@ -961,10 +989,10 @@ def _actor(
             if place is not None:
                 country = place
                 break
-    if chosen is None and head_sector is None and country is None:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == "":
-            # an unnamed thing, or a capitalised word NER does not take for a name
-            return None
+    unnamed = token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == ""
+    if chosen is None and head_sector is None and country is None and unnamed:
+        # an unnamed thing, or a capitalised word NER does not take for a name
+        return None
     if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
         return None
     sector = head_sector if (entity is None and head_sector) else None
@@ -1059,9 +1087,7 @@ def _sentence_countries(
     """The countries a sentence names: its entities' countries and country words."""
     start, end = sentence.start_char, sentence.end_char
     found = {
-        e.country
-        for e in entities
-        if e.country and any(start <= m.start < end for m in e.mentions)
+        e.country for e in entities if e.country and any(start <= m.start < end for m in e.mentions)
     }
     country = None
     for token in sentence:
@@ -1188,6 +1214,9 @@ def _modality(
 ) -> str:
     if _hypothetical(clause, lexicon):
         return "hypothetical"
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & lexicon.hedge_modals and "have" not in auxiliaries:
+        return "hypothetical"  # "might attack any day" (but "may have attacked" happened)
     if _demanded(trigger, clause, lexicon):
         return "demanded"
     if _future(trigger, clause, lexicon):
@@ -1227,6 +1256,8 @@ def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     if head.lemma_.lower() in lexicon.request_verbs:
         return True
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if head.lemma_.lower() == "need" and clause.dep_ == "xcomp":
+        return True  # "they need to be prosecuted"
     return bool(modals & lexicon.obligation_modals) and head.lemma_.lower() in lexicon.speech_verbs
 
 
