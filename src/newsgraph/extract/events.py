@@ -423,7 +423,7 @@ def _code(
         return None
     if target is not None and source is not None and _same_actor(source, target):
         target = None
-    source, target = _domestic_countries(doc, sentence, source, target, entities, lexicon)
+    source, target = _domestic_countries(source, target)
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
@@ -1070,8 +1070,8 @@ def _entity_in_phrase(doc: Doc, entities: tuple[Entity, ...], token: Token) -> E
     return None
 
 
-# Sectors of state office: a person or role noun of these sectors with no country of its own is
-# given the one country its sentence names (see _domestic_countries).
+# Sectors of state office: a person or role noun of these sectors with no country of its own may
+# take the country of the other side of the event (see _domestic_countries).
 _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
 
 
@@ -1079,23 +1079,6 @@ _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "le
 # fights another's (a court, a police force or a parliament acts at home).
 _FOREIGN_SECTORS = frozenset({"government", "military", "international_organisation"})
 _DOMESTIC_SECTORS = frozenset({"judiciary", "police", "legislature"})
-
-
-def _sentence_countries(
-    doc: Doc, sentence: SpacySpan, entities: tuple[Entity, ...], lexicon: EventLexicon
-) -> set[str]:
-    """The countries a sentence names: its entities' countries and country words."""
-    start, end = sentence.start_char, sentence.end_char
-    found = {
-        e.country for e in entities if e.country and any(start <= m.start < end for m in e.mentions)
-    }
-    country = None
-    for token in sentence:
-        if token.text[:1].isupper():
-            country = _country_word(doc, token.i, token.i, lexicon)
-            if country is not None:
-                found.add(country)
-    return found
 
 
 def _needs_country(actor: _Actor | None) -> bool:
@@ -1120,38 +1103,26 @@ def _is_foreign_counterpart(actor: _Actor | None) -> bool:
 
 
 def _domestic_countries(
-    doc: Doc,
-    sentence: SpacySpan,
-    source: _Actor | None,
-    target: _Actor | None,
-    entities: tuple[Entity, ...],
-    lexicon: EventLexicon,
+    source: _Actor | None, target: _Actor | None
 ) -> tuple[_Actor | None, _Actor | None]:
     """A person or official whose country the text does not give ("President Museveni", "the
-    police") takes the one country its sentence names — "President Museveni banned Ugandan
-    opposition candidates", "Rwandan rebels said President Kagame must" — unless that country
-    is the other side's and the other side is a country or an office holder ("President Bush
-    threatened Russia"): there the event is likely to cross a border. A sentence naming two
-    countries or none leaves the actor without one (knowledge of who leads where is not used)."""
-    if not (_needs_country(source) or _needs_country(target)):
-        return source, target
-    named = _sentence_countries(doc, sentence, entities, lexicon)
-    if len(named) != 1:
-        return source, target
-    (country,) = named
+    police") takes the country of the other side when that side acts at home: a rebel group,
+    an opposition, protesters or a court of that country ("President Museveni banned Ugandan
+    opposition candidates", "Rwandan rebels said President Kagame must", "an Argentine judge
+    ordered former president Menem"), or when the official is a domestic institution (a judge,
+    the police, a parliament). A country, a government, an army or an office holder on the other
+    side says nothing ("President Bush threatened Russia"): such events cross borders. Other
+    countries the sentence names are not used — in news they are as often the other party's as
+    the actor's — so a leader's country that only world knowledge gives is left unknown."""
 
     def fill(actor: _Actor | None, other: _Actor | None) -> _Actor | None:
-        if actor is None or not _needs_country(actor):
+        if actor is None or other is None or other.country is None or not _needs_country(actor):
             return actor
-        domestic = actor.sector in _DOMESTIC_SECTORS
-        if (
-            not domestic
-            and other is not None
-            and other.country == country
-            and _is_foreign_counterpart(other)
-        ):
+        if actor.sector not in _DOMESTIC_SECTORS and _is_foreign_counterpart(other):
             return actor
-        return _Actor(actor.name, actor.span, actor.entity, country, actor.sector)
+        if other.sector is None and other.entity is not None and other.entity.type == "PERSON":
+            return actor  # a private person of that country says nothing of the official
+        return _Actor(actor.name, actor.span, actor.entity, other.country, actor.sector)
 
     return fill(source, target), fill(target, source)
 
