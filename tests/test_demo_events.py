@@ -51,12 +51,11 @@ def test_demo_event_key_covers_ten_articles():
 
 
 # Share of the key's events that must be coded exactly (type, countries, assertion, modality).
-# Measured 2026-11-30: 11 of 17. The misses: a dateline that hides the subject ("CÚCUTA,
-# Colombia — Venezuela has deployed"), an ambassador's country taken from "to Venezuela", a
-# light-verb noun after a dateline, a reward "for information leading to the arrest" (too deep
-# for the trigger pattern), and three events the quotes extractor puts inside a reported
-# clause ("shows", "calling"). Raise this floor when they are fixed.
-DEMO_EVENTS_FLOOR = 0.64
+# Measured 2026-11-30: 16 of 17. The one miss is a documented limit: "China's ambassador to
+# Venezuela ... met Interior Minister Tomás Quintero in Caracas" — the text never says whose
+# minister Quintero is (only world knowledge or a guess from the Caracas dateline would), so the
+# target has no country.
+DEMO_EVENTS_FLOOR = 0.94
 
 
 def test_demo_main_events_are_coded(demo_articles):

@@ -149,3 +149,107 @@ def test_petrarch_reader_reads_codings_and_noevents():
     first, second = read_petrarch(raw)
     assert first.codings == (("ARN", "GON", "064"),) and not first.no_events
     assert second.no_events and second.codings == ()
+
+
+def _types(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.type for e in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held last week.",
+        "The agreement was mentioned in passing.",
+        "Many experts agree that repercussions are inevitable.",
+    ],
+)
+def test_events_without_a_doer_are_not_coded(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_events_a_deed_without_its_doer_keeps_its_named_victim(pipeline):
+    [event] = [e for e in _events(pipeline, "Three Iraqi policemen were killed on Sunday.")]
+    assert (event.type, event.source, event.target_country) == ("ASSAULT", None, "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # a dateline is not the subject
+        ("BOGOTÁ — Venezuela has deployed troops to the border.", "MOBILIZE", "VEN", None),
+        # a group is coded with the country it acts in; partitives give their members
+        ("Hundreds of ethnic Albanians in Serbia demonstrated on Monday.", "PROTEST", "SRB", None),
+        # the side that must comply is the target of a threat
+        (
+            "Iran threatened to launch an offensive unless Iraq accepted its terms.",
+            "THREATEN",
+            "IRN",
+            "IRQ",
+        ),
+        # a pronoun in a reported clause is the reporting subject
+        ("Iraq said it would allow the inspectors to return.", "AGREE", "IRQ", None),
+        # targets behind a thing: whose it is, whom it comes from
+        ("Berlin rejected calls by Belarus's rulers for aid.", "REJECT", "DEU", "BLR"),
+        ("The judge ordered former president Carlos Menem to appear.", "REQUEST", None, None),
+        # a court of a country acts at home: the official it acts on shares its country
+        ("An Argentine judge charged President Carlos Menem.", "ACCUSE", "ARG", "ARG"),
+    ],
+)
+def test_events_general_argument_rules(pipeline, text, kind, source, target):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == kind
+    assert event.source_country == source
+    assert event.target_country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The trade war hurt American farmers badly.", "ASSAULT"),
+        ("A stock market rally lifted the shares of the company.", "PROTEST"),
+        ("The Iran deal reflects the priorities of both sides.", "AGREE"),
+        ("The ministry released a statement on Monday.", "RETREAT"),
+        ("A White House spokesperson declined to comment.", "REJECT"),
+        ("The WHO warned that the situation in the camp is critical.", "THREATEN"),
+    ],
+)
+def test_events_words_in_another_sense_are_not_coded(pipeline, text, absent):
+    assert absent not in _types(pipeline, text)
+
+
+def test_events_release_of_people_is_coded(pipeline):
+    assert "RETREAT" in _types(pipeline, "Turkey released two German journalists on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russian troops might attack the town any day.", "hypothetical"),
+        ("The Kurds urged Russia to defend Afrin.", "demanded"),
+    ],
+)
+def test_events_irrealis_modality(pipeline, text, modality):
+    events = [e for e in _events(pipeline, text) if e.type != "REQUEST"]
+    assert events and events[0].modality == modality
+
+
+def test_events_negation_reaches_through_a_complement(pipeline):
+    text = "China was not willing to accept the American proposal."
+    events = [e for e in _events(pipeline, text) if e.type == "AGREE"]  # "willing", "accept"
+    assert events and all(e.negated for e in events)
+
+
+def test_events_not_an_event_rows_of_a_user_lexicon_override(pipeline, tmp_path):
+    from newsgraph.extract._event_lexicon import load_lexicon
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("pos,lemma,with,type,mode\nverb,meet,deadline,-,\n", "utf-8")
+    lexicon = load_lexicon(extra_triggers=[extra])
+    for text, expected in (
+        ("The French ministry met the deadline.", []),
+        ("Iran met Iraq's foreign minister on Monday.", ["CONSULT"]),
+    ):
+        doc = pipeline.nlp(text)
+        found = pipeline.extract_text(text)
+        events = extract_events(doc, found["entities"], found["quotes"], lexicon=lexicon)
+        assert [e.type for e in events if e.type == "CONSULT"] == expected

@@ -968,11 +968,7 @@ def _actor(
                 modifier_entity = found
                 break
     chosen = entity or modifier_entity
-    country = chosen.country if chosen else None
-    if country is None and chosen is not None and chosen.type == "GPE":
-        # a capital or city named as a place ("arrived in Amman")
-        term = countries().lookup(chosen.name, ("capital", "alias"))
-        country = term.alpha3 if term else None
+    country = _entity_country(chosen) if chosen else None
     if country is None:
         country = _country_word(doc, left, right, lexicon)
     people = entity is None or entity.type == "NORP"
@@ -984,7 +980,7 @@ def _actor(
             where = (*where, "of")  # "the Albanians of southern Serbia"
         for pobj in _pobjs(token, where):
             located = _entity_in_phrase(doc, entities, pobj)
-            place = located.country if located else None
+            place = _entity_country(located) if located else None
             place = place or _country_word(doc, *_np_bounds(pobj), lexicon)
             if place is not None:
                 country = place
@@ -1035,6 +1031,15 @@ _PARTITIVE_WORDS = frozenset(
 # Endings of plural nouns for people or groups ("fighters", "peacekeepers", "loyalists",
 # "Palestinians", "militants"), accepted for a head noun that a demonym or name modifies.
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "men", "ees")
+
+
+def _entity_country(entity: Entity) -> str | None:
+    """An entity's country, or for a capital named as a place ("arrived in Amman") its
+    country."""
+    if entity.country is None and entity.type == "GPE":
+        term = countries().lookup(entity.name, ("capital", "alias"))
+        return term.alpha3 if term else None
+    return entity.country
 
 
 def _partitive_member(token: Token) -> Token | None:
