@@ -8,41 +8,64 @@ How it works, sentence by sentence:
 
 1. **Triggers** (``data/event_triggers.csv``): a verb or an eventive noun whose lemma is in the
    lexicon, the entry with the most of its required dependents winning ("call" + "for" is
-   REQUEST, "strike" + "hunger" PROTEST, "strike" + "air" ASSAULT). A *light verb* with an
-   eventive object ("held talks", "imposed sanctions", "launched an attack") gives the noun's
-   event with the verb's arguments. A noun event stands on its own only when an actor is
-   attached to it ("China's criticism", "U.S. sanctions on Venezuela", "an attack by rebels") or
-   when it is the object of a verb ("doubled its reward for the arrest of X").
+   REQUEST, "strike" + "hunger" PROTEST, "strike" + "air" ASSAULT); a row of type ``-`` says a
+   word is no event in that company ("trade war", "stock market rally", "declined to
+   comment"). A *light verb* with an eventive object ("held talks", "imposed sanctions",
+   "staged rallies") gives the noun's event with the verb's arguments. A noun event stands on
+   its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
+   Venezuela", "an attack by rebels", "its reward for information leading to the arrest of
+   X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
+   tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
+   Some words keep to their political sense (``[senses]``): a visit needs a political
+   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat.
 2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
-   to X" is AGREE when X is cooperation, CONCEDE when X is a retreat, THREATEN when X is a
-   conflict action; "said X must …" is REQUEST; the complement event is kept as well, with its
-   modality (planned, demanded). Cooperation reported as future (CONSULT, SUPPORT, COOPERATE,
-   AID) is AGREE and a future RETREAT is CONCEDE, as the manual prescribes.
-3. **Source and target** from the parse: subject (or the ``by`` agent of a passive) → source;
-   object, dative, or the object of against/on/to/with/at/toward → target, also through the
-   object noun ("imposed sanctions on X"); a complement clause's subject is the target of a
-   demand ("demanded that the US cancel"); an infinitive takes the subject of its governing
-   verb ("agreed to meet" → the agreeing side; "urged Iran to" → Iran). For nouns: possessor,
-   actor modifier ("Israeli troops") or ``by`` → source; ``of/against/on/to/with`` → target.
-   Actors resolve to the article's entities (country, sector), through pronouns and role nouns
-   (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed, else
-   to common nouns for actors ("police", "rebels", "protesters") with their sector.
-4. **Assertion and modality**: ``asserted_by`` is the speaker of the innermost quote or
-   reported-speech content that holds the trigger (``None``: the article itself); ``negated``
-   ("did not deploy", "no talks", "failed to"); ``hedged`` ("reportedly", "allegedly", "is
-   believed to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
-   ``hypothetical`` (if/unless, would), ``demanded`` (the complement of urge/demand/call for),
-   ``future`` (will, plans to, is about to, upcoming), ``historical`` (since 2007, for
-   decades, a year before publication, past perfect in the writer's own words), else
-   ``actual`` — PLOVER's auxiliary modes.
-5. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
+   to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
+   when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
+   complement event is kept as well, with its modality (planned, demanded). Cooperation
+   reported as future (CONSULT, SUPPORT, COOPERATE, AID) is AGREE and a future RETREAT is
+   CONCEDE, as the manual prescribes.
+3. **Source and target** from the parse: subject (or the ``by`` agent of a passive, or of the
+   raid it happened in) → source, a dateline before the dash ("CARACAS — ") skipped and a
+   pronoun in a reported clause taken as the reporting subject ("Iraq said it would");
+   partitives give their members ("hundreds of protesters"). Target: an actor object or
+   dative; the subject of a demanded clause ("demanded that the US cancel", "its demand that
+   Israel ease"); the object of against/on/to/with/at/toward; else the actor a thing object
+   belongs to or comes from ("rejected calls by Belarus's rulers", "welcomed President Reagan's
+   statement"), along a chain of phrases ("reward for information leading to the arrest of
+   X"); the target of an infinitive complement ("refused to meet Jordan's king"); the subject
+   of an if/unless clause of a threat; the country or city of a visit or material act ("arrived
+   in Amman", "lifted a curfew in Montenegro"). An infinitive takes the subject of its
+   governing verb ("agreed to meet"), or its object ("urged Iran to", "allowed jets to").
+   Actors resolve to the article's entities (country, sector) through pronouns and role nouns
+   (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
+   the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
+   "rebels", "officials", "fighters") with their sector. A group "in" a country is coded with
+   that country; an organisation modifier that is international makes the actor IGO ("EC
+   foreign ministers"); an official with no country takes the other side's when that side acts
+   at home ("Rwandan rebels said President Kagame must").
+4. **Which events are coded**: PLOVER codes source → target, so an event with no source actor is
+   dropped — except a deed reported without its doer against a named victim ("three Iraqi
+   policemen were killed", "a roadside bomb killed a U.S. soldier"), kept with ``source`` None.
+5. **Assertion and modality**: ``asserted_by`` is the speaker of the innermost direct quote that
+   holds the trigger, or of reported speech whose cue governs it ("officials said X has
+   deployed", "according to X") — not of a cue in another paragraph or clause, nor a place
+   (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
+   "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
+   to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
+   ``hypothetical`` (if/unless, would, might/may/could + verb), ``demanded`` (the complement of
+   urge/demand/call for, "need to"), ``future`` (will, plans to, is about to, upcoming),
+   ``historical`` (since 2007, for decades, a year before publication, past perfect in the
+   writer's own words), else ``actual`` — PLOVER's auxiliary modes.
+6. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
    the trigger's clause, nearest first; else, for an actual event, the publication date with
    ``date_source: "publication"``.
 
 Limits: one event per trigger word; compound actors ("X and Y agreed") keep the first
-conjunct as the coded actor; no coreference beyond the actors extractor's pronoun rules; the
-lexicon decides the type, so an unusual verb for a common event is missed and a lexicon verb
-used in another sense ("the storm hit") is coded when it has an actor.
+conjunct as the coded actor; no coreference beyond the actors extractor's pronoun rules; a
+leader's or a group's country that only world knowledge gives ("President Bush", "Hamas") is
+left unknown; the lexicon decides the type, so an unusual verb for a common event is missed
+and a lexicon word used in another sense is coded when it has an actor and no rule above
+catches it.
 """
 
 from __future__ import annotations
@@ -140,6 +163,7 @@ class _Actor:
     entity: Entity | None
     country: str | None
     sector: str | None
+    people: bool = False  # a people or a group of persons ("Ugandans", "opposition candidates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1015,7 +1039,11 @@ def _actor(
     else:
         span = _token_span(doc, left, right)
     name = chosen.name if entity is not None and chosen else span.text_of(text)
-    return _Actor(name=name, span=span, entity=chosen, country=country, sector=sector)
+    people = entity is not None and entity.type == "NORP"
+    people = people or (entity is None and token.pos_ == "NOUN" and _names_actor(token, lexicon))
+    term = countries().lookup(token.text, ("demonym",)) if token.text[:1].isupper() else None
+    people = people or term is not None or token.lower_ in lexicon.demonyms
+    return _Actor(name, span, chosen, country, sector, people)
 
 
 # Words that stand for a share of a group ("hundreds of protesters", "one third of the
@@ -1084,6 +1112,11 @@ _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "le
 # fights another's (a court, a police force or a parliament acts at home).
 _FOREIGN_SECTORS = frozenset({"government", "military", "international_organisation"})
 _DOMESTIC_SECTORS = frozenset({"judiciary", "police", "legislature"})
+# Sectors of actors that act inside their own country: rebels, opposition, protesters, parties,
+# courts — the official they act on or with is of that country.
+_HOME_SECTORS = frozenset(
+    {"rebel_criminal", "civil_society", "party", "judiciary", "police", "legislature", "religion"}
+)
 
 
 def _needs_country(actor: _Actor | None) -> bool:
@@ -1123,11 +1156,17 @@ def _domestic_countries(
     def fill(actor: _Actor | None, other: _Actor | None) -> _Actor | None:
         if actor is None or other is None or other.country is None or not _needs_country(actor):
             return actor
-        if actor.sector not in _DOMESTIC_SECTORS and _is_foreign_counterpart(other):
-            return actor
-        if other.sector is None and other.entity is not None and other.entity.type == "PERSON":
-            return actor  # a private person of that country says nothing of the official
-        return _Actor(actor.name, actor.span, actor.entity, other.country, actor.sector)
+        if actor.sector in _DOMESTIC_SECTORS:
+            at_home = not _is_foreign_counterpart(other) or other.sector in _STATE_SECTORS
+        else:
+            at_home = other.sector in _HOME_SECTORS or (
+                other.people and other.sector not in _STATE_SECTORS  # "Ugandan candidates"
+            )
+        if not at_home:
+            return actor  # a country, a government, or a thing ("American intervention")
+        return _Actor(
+            actor.name, actor.span, actor.entity, other.country, actor.sector, actor.people
+        )
 
     return fill(source, target), fill(target, source)
 
