@@ -469,6 +469,71 @@ def eval_geoparsing(
         json_out.write_text(json.dumps(payload, indent=2) + "\n")
 
 
+@eval_app.command("plover")
+def eval_plover(
+    data: DataOption,
+    petrarch: Annotated[
+        Path | None,
+        typer.Option(
+            "--petrarch",
+            exists=True,
+            file_okay=False,
+            help="Also report on the PETRARCH2 unit-test records in this folder.",
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write the wrongly typed sentences here.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Event coding on the PLOVER gold sentences: type, source and target accuracy."""
+    from newsgraph.eval.plover import evaluate_petrarch, evaluate_plover
+
+    pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("coding sentences") as progress:
+        score = evaluate_plover(data, pipeline, progress=lambda items: progress.track(items))
+    table = Table(title=f"PLOVER gold records: {score.sentences} sentences (main event)")
+    for column in ("metric", "score", "right / total"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for name, ratio in (
+        ("event type accuracy", score.type_accuracy),
+        ("source: text overlap", score.source_text),
+        ("source: country code", score.source_country),
+        ("target: text overlap", score.target_text),
+        ("target: country code", score.target_country),
+    ):
+        table.add_row(name, f"{ratio.value:.3f}", f"{ratio.right} / {ratio.total}")
+    table.add_row("sentences with no event coded", str(score.no_event), "")
+    Console().print(table)
+    gold_types = sorted({g for g, _ in score.confusion})
+    predicted_types = sorted({p for _, p in score.confusion})
+    confusion = Table(title="Confusion (rows: gold type, columns: coded type)")
+    confusion.add_column("gold")
+    for name in predicted_types:
+        confusion.add_column(name[:4], justify="right")
+    for gold in gold_types:
+        confusion.add_row(gold, *(str(score.confusion.get((gold, p), "")) for p in predicted_types))
+    Console().print(confusion)
+    payload: dict[str, object] = {"plover": score.as_dict()}
+    if petrarch is not None:
+        with _counting_progress("coding PETRARCH2 records") as progress:
+            regression = evaluate_petrarch(
+                petrarch, pipeline, progress=lambda items: progress.track(items)
+            )
+        report = Table(title="PETRARCH2 unit-test records (fictional actors; regression report)")
+        report.add_column("metric")
+        report.add_column("value", justify="right")
+        for key, value in regression.as_dict().items():
+            report.add_row(key, str(value))
+        Console().print(report)
+        payload["petrarch2"] = regression.as_dict()
+    if errors is not None:
+        errors.write_text("\n".join(score.errors) + "\n", encoding="utf-8")
+    if json_out is not None:
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: DataOption,

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.records import Article, Failure, Quote, article_to_json
+from newsgraph.extract.events import actor_code
+from newsgraph.records import Article, Event, Failure, Quote, article_to_json
 
 # How many entity names the summary shows per article.
 SUMMARY_ENTITIES = 4
@@ -25,6 +26,7 @@ SUMMARY_AMOUNTS = 4
 SUMMARY_AMOUNT_CHARS = 50
 SUMMARY_DATES = 6
 SUMMARY_PLACES = 4  # place names on the "where" line
+SUMMARY_EVENTS = 8
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -94,6 +96,8 @@ class ArticleSummary:
     amounts: str = ""
     when: str = "—"
     where: str = ""
+    events: tuple[str, ...] = ()
+    more_events: int = 0
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -119,6 +123,8 @@ def summary_row(article: Article) -> ArticleSummary:
         amounts=_how_much(article),
         when=_when(article),
         where=_where(article),
+        events=tuple(_event_line(event) for event in article.events[:SUMMARY_EVENTS]),
+        more_events=max(0, len(article.events) - SUMMARY_EVENTS),
     )
 
 
@@ -145,6 +151,25 @@ def _when(article: Article) -> str:
         parts.append(f"{relation}{surface} → {date.value}{modifier}")
     more = len(dated) - SUMMARY_DATES
     return ", ".join(parts) + (f", … {more} more" if more > 0 else "") if parts else "—"
+
+
+def _event_actor(name: str | None, country: str | None, sector: str | None) -> str:
+    code = actor_code(country, sector)
+    if name is None:
+        return code if code != "—" else "?"
+    return name if code == "—" else f"{name} [{code}]"
+
+
+def _event_line(event: Event) -> str:
+    """SOURCE —TYPE→ TARGET (asserted by …, hedged/negated, modality)."""
+    source = _event_actor(event.source, event.source_country, event.source_sector)
+    target = _event_actor(event.target, event.target_country, event.target_sector)
+    notes = [f"asserted by {event.asserted_by}" if event.asserted_by else "asserted by the article"]
+    notes += [word for word, on in (("negated", event.negated), ("hedged", event.hedged)) if on]
+    notes.append(event.modality)
+    if event.date:
+        notes.append(event.date + (" (publication)" if event.date_source == "publication" else ""))
+    return f"{source} —{event.type}→ {target} ({', '.join(notes)})"
 
 
 def _quote_line(quote: Quote) -> str:
@@ -181,6 +206,12 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         if row.amounts:
             text.append("     how much: ", style="cyan")
             text.append(f"{row.amounts}\n")
+        if row.events:
+            text.append("     who did what to whom:\n", style="cyan")
+            for line in row.events:
+                text.append(f"       • {line}\n")
+            if row.more_events:
+                text.append(f"       … and {row.more_events} more\n", style="dim")
         if row.removed != "—":
             text.append("     set aside: ", style="cyan")
             text.append(f"{row.removed}\n")

@@ -21,7 +21,7 @@ from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.extract import actors, amounts, dates, places, quotes, sentences
+from newsgraph.extract import actors, amounts, dates, events, places, quotes, sentences
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -105,6 +105,20 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         requires=places.REQUIRES,
         run=lambda doc, found, context: places.extract_places(doc, found["entities"]),
         reads=frozenset({"entities"}),
+    ),
+    Extractor(
+        name=events.EXTRACTOR,
+        fills="events",
+        requires=events.REQUIRES,
+        run=lambda doc, found, context: events.extract_events(
+            doc,
+            found["entities"],
+            found["quotes"],
+            dates=found["dates"],
+            places=found["places"],
+            published=context.published,
+        ),
+        reads=frozenset({"entities", "quotes", "dates", "places"}),
     ),
 )
 

@@ -149,24 +149,42 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
-    """A coded event (PLOVER) with its evidence, assertion and modality."""
+    """A coded event (PLOVER) with its evidence, assertion and modality.
+
+    ``type``/``mode`` are the PLOVER event type and mode; ``source``/``target`` the actors'
+    names, with their entity ids, ISO alpha-3 ``country`` and ``sector`` (a dyad such as
+    USA-GOV → VEN-GOV); ``asserted_by`` is None when the article states the event itself, else
+    the speaker of the quote or reported speech that holds it; ``modality`` is ``actual``,
+    ``future``, ``hypothetical``, ``demanded`` or ``historical``; ``date_source`` says whether
+    ``date`` comes from the ``text`` or is the ``publication`` date."""
 
     type: str
     mode: str | None
     quad_class: str | None
     cameo: str | None
     source: str | None
+    source_entity: str | None = None
+    source_country: str | None = None
+    source_sector: str | None = None
     target: str | None
+    target_entity: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
     sentence: int
     trigger: Span
     source_span: Span | None
     target_span: Span | None
     asserted_by: str | None
+    asserted_by_entity: str | None = None
+    asserted_by_span: Span | None = None
     negated: bool
     hedged: bool
     modality: str
     date: str | None
+    date_span: Span | None = None
+    date_source: str | None = None
     place: str | None
+    place_span: Span | None = None
     extractor: str
 
 

@@ -79,12 +79,27 @@ def _geoparsing(data: Path) -> dict[str, float]:
     }
 
 
+def _plover(data: Path) -> dict[str, float]:
+    from newsgraph.eval.plover import evaluate_plover
+    from newsgraph.pipeline import Pipeline
+
+    score = evaluate_plover(data, Pipeline())
+    return {
+        "type_accuracy": score.type_accuracy.value,
+        "source_text_accuracy": score.source_text.value,
+        "source_country_accuracy": score.source_country.value,
+        "target_text_accuracy": score.target_text.value,
+        "target_country_accuracy": score.target_country.value,
+    }
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
     "polnear": ("polnear", _polnear),
     "timebank": ("timebank", _timebank),
     "geoparsing": ("geoparsing", _geoparsing),
+    "plover": ("plover", _plover),
 }
 
 
