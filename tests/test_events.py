@@ -259,3 +259,11 @@ def test_events_not_an_event_rows_of_a_user_lexicon_override(pipeline, tmp_path)
         found = pipeline.extract_text(text)
         events = extract_events(doc, found["entities"], found["quotes"], lexicon=lexicon)
         assert [e.type for e in events if e.type == "CONSULT"] == expected
+
+
+def test_events_skip_durations_when_dating_and_take_the_calendar_date(pipeline):
+    context = DocumentContext(published="2025-08-20")
+    text = "After two weeks of talks, Serbian troops attacked the village on Sunday."
+    events = pipeline.extract_text(text, context)["events"]
+    dated = [event for event in events if event.type == "ASSAULT"]
+    assert dated and dated[0].date == "2025-08-17"

@@ -1454,8 +1454,12 @@ def _clause_range(clause: Token, trigger: Token) -> tuple[int, int]:
 
 
 def _nearest_inside(spans: list[tuple[Span, int]], start: int, end: int, anchor: int) -> int | None:
-    inside = [(abs(span.start - anchor), index) for span, index in spans if start <= span.start]
-    inside = [(d, i) for (d, i) in inside if spans[i][0].end <= end]
+    """The ``index`` of the span inside [start, end) nearest to ``anchor``, or None."""
+    inside = [
+        (abs(span.start - anchor), index)
+        for span, index in spans
+        if start <= span.start and span.end <= end
+    ]
     return min(inside)[1] if inside else None
 
 
