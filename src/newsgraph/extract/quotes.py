@@ -74,6 +74,10 @@ _NP_CUT_DEPS = frozenset(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp"})
+# The clause dependencies of a stance adjective and the word that the lexicon lists for them.
+_ADJECTIVE_CLAUSE_DEPS = {"ccomp": "that", "xcomp": "to"}
+# Links by which a clause with a cue of its own hangs from another attribution's content.
+_OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 
 
 @cache
@@ -101,6 +105,27 @@ def _stance_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozens
         frozenset(data["infinitive_content"]["lemmas"]),
         {lemma: frozenset(preps) for lemma, preps in data["prepositional_content"].items()},
     )
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    return dict(_cue_data()["lemma_fixes"])
+
+
+def _lemma(token: Token) -> str:
+    """The token's lower-case lemma, with the tagger's known lemmatisation slips corrected."""
+    return _lemma_fixes().get(token.lower_) or token.lemma_.lower()
+
+
+@cache
+def _adjective_cues() -> dict[str, frozenset[str]]:
+    """Stance adjective → what introduces its content: "that", "to" or a preposition."""
+    return {lemma: frozenset(heads) for lemma, heads in _cue_data()["adjective_content"].items()}
+
+
+def _is_stance_adjective(token: Token) -> bool:
+    """An adjective after a copula that states its subject's stance ("was critical of")."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in _adjective_cues()
 
 
 @cache
@@ -141,7 +166,7 @@ def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
         for g in p.children
         if g.dep_ in ("pobj", "pcomp")
     ]
-    content = _subtree_span([t for c in parts for t in c.subtree], 1)
+    content = _subtree_span(_content_tokens(parts), 1)
     return (source, content) if content is not None else None
 
 
@@ -149,7 +174,7 @@ def _is_stance(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     objects, infinitives, prepositional = _stance_lexicon()
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     return lemma in objects or lemma in infinitives or lemma in prepositional
 
 
@@ -167,7 +192,7 @@ _NO_SPEAKER = _Speaker(span=None, entity=None, name=None, via=None)
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return True
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_lemmas()
+    return token.pos_ in ("VERB", "AUX") and _lemma(token) in cue_lemmas()
 
 
 def _inside(position: int, quotations: Iterable[Quotation]) -> bool:
@@ -406,8 +431,38 @@ def _according_to_content(token: Token) -> TextSpan | None:
     return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
+def _content_tokens(roots: Iterable[Token]) -> list[Token]:
+    """The subtrees of ``roots``, less the clauses coordinated or adjoined to them that are
+    attributions of their own: in "said that A, and predicted that B" or "said A, believing
+    that B", B has its own cue and is not part of A. A bare infinitive ("would sit him down and
+    tell him") stays: it shares the modal of the content it belongs to."""
+    found: list[Token] = []
+    stack = list(roots)
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(
+            child
+            for child in token.children
+            if not (
+                child.dep_ in _OWN_ATTRIBUTION_DEPS
+                and child.tag_ != "VB"
+                and (_is_cue(child) or _is_stance(child))
+            )
+        )
+    return found
+
+
+def _first_paragraph(tokens: list[Token]) -> list[Token]:
+    """Content stays within one paragraph; the parser sometimes runs a clause across a break."""
+    for index, token in enumerate(tokens):
+        if index and "\n" in token.text:
+            return tokens[:index]
+    return tokens
+
+
 def _subtree_span(tokens: list[Token], min_tokens: int) -> TextSpan | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = _first_paragraph(sorted(tokens, key=lambda t: t.i))
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in '%$”"':
@@ -422,18 +477,20 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     prepositional complement, or for a parenthetical "X said" the clause around it."""
     if cue.lower_ == "according":
         return _according_to_content(cue)
-    lemma = cue.lemma_.lower()
+    if cue.pos_ == "ADJ":
+        return _adjective_content(cue)
+    lemma = _lemma(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
-        return _subtree_span([t for c in clauses for t in c.subtree], INDIRECT_MIN_TOKENS)
+        return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS)
     if lemma in ("accuse", "charge", "blame"):
         parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "by"]
-        return _subtree_span([t for c in parts for t in c.subtree], INDIRECT_MIN_TOKENS)
+        return _subtree_span(_content_tokens(parts), INDIRECT_MIN_TOKENS)
     objects, infinitives, prepositional = _stance_lexicon()
     if lemma in infinitives:
         parts = [c for c in cue.children if c.dep_ == "xcomp"]
         if parts:
-            return _subtree_span([t for c in parts for t in c.subtree], 1)
+            return _subtree_span(_content_tokens(parts), 1)
     if lemma in objects:
         parts = [c for c in cue.children if c.dep_ == "dobj"]
         if parts:
@@ -441,20 +498,32 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             parts += [
                 c
                 for c in cue.children
-                if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                if c.dep_ in ("oprd", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
             ]
-            return _subtree_span([t for c in parts for t in c.subtree], 1)
+            return _subtree_span(_content_tokens(parts), 1)
     if lemma in prepositional:
         for prep in cue.children:
             if prep.dep_ == "prep" and prep.lower_ in prepositional[lemma]:
                 objects_of = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-                return _subtree_span([t for c in objects_of for t in c.subtree], 1)
+                return _subtree_span(_content_tokens(objects_of), 1)
     if lemma in cue_lemmas() and cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # "In his state, Christie said, offenders are sent to treatment."
         own = {t.i for t in cue.subtree}
         clause = [t for t in cue.head.subtree if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
+
+
+def _adjective_content(adjective: Token) -> TextSpan | None:
+    heads = _adjective_cues().get(adjective.lower_, frozenset())
+    parts: list[Token] = []
+    for child in adjective.children:
+        if _ADJECTIVE_CLAUSE_DEPS.get(child.dep_) in heads:
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in heads:
+            parts.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    return _subtree_span(_content_tokens(parts), 1)
 
 
 def _quoted_share(span: TextSpan, quotations: list[Quotation]) -> float:
@@ -478,7 +547,7 @@ def _indirect_quotes(
             if found is not None:
                 quotes.append((_noun_quote(doc, text, entities, token, *found), token.i))
             continue
-        if not (_is_cue(token) or _is_stance(token)):
+        if not (_is_cue(token) or _is_stance(token) or _is_stance_adjective(token)):
             continue
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
