@@ -549,7 +549,12 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     if lemma in prepositional:
         for prep in cue.children:
             if prep.dep_ == "prep" and prep.lower_ in prepositional[lemma]:
-                objects_of = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                # "spoke on Wednesday" says when, not what.
+                objects_of = [
+                    c
+                    for c in prep.children
+                    if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                ]
                 return _subtree_span(_content_tokens(objects_of), 1)
     if lemma in cue_lemmas() and cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # "In his state, Christie said, offenders are sent to treatment."
@@ -676,13 +681,42 @@ def _relay_of(
     return None
 
 
+def _with_partials(
+    doc: Doc,
+    text: str,
+    indirect: list[tuple[Quote, int]],
+    direct: list[tuple[Quote, int | None]],
+) -> list[tuple[Quote, int]]:
+    """Reported speech that runs into a partial quote of the same cue takes it in: in `pledged
+    to oppose legal status "today, tomorrow, forever."` the quoted words end what was pledged,
+    even where the parse hangs them elsewhere. The partial quote stays a record of its own."""
+    partials: dict[int, list[Quote]] = {}
+    for quote, cue in direct:
+        if quote.kind == "partial" and cue is not None:
+            partials.setdefault(cue, []).append(quote)
+    merged: list[tuple[Quote, int]] = []
+    for quote, cue in indirect:
+        sentence = doc[cue].sent
+        start, end = quote.span.start, quote.span.end
+        for partial in partials.get(cue, ()):
+            if sentence.start_char <= partial.span.start and partial.span.end <= sentence.end_char:
+                start, end = min(start, partial.span.start), max(end, partial.span.end)
+        if (start, end) != (quote.span.start, quote.span.end):
+            span = TextSpan(start, end)
+            quote = replace(quote, span=span, text=span.text_of(text))
+        merged.append((quote, cue))
+    return merged
+
+
 def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Every quote of the article, in text order."""
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     quotations = find_quotations(text)
     direct = _direct_quotes(doc, text, entities, quotations)
     used = {cue for quote, cue in direct if cue is not None and quote.kind == "direct"}
-    indirect = _indirect_quotes(doc, text, entities, quotations, used)
+    indirect = _with_partials(
+        doc, text, _indirect_quotes(doc, text, entities, quotations, used), direct
+    )
     found: list[tuple[Quote, int | None]] = [*direct, *indirect]
     found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
     return tuple(
