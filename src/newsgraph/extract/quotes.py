@@ -42,10 +42,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import entity_at, resolve_mention
+from newsgraph.extract._lexicon import Gender
+from newsgraph.extract.actors import entity_at, person_genders, resolve_mention
 from newsgraph.extract.quotemarks import Quotation, find_quotations
 from newsgraph.records import Entity, Quote
 from newsgraph.records import Span as TextSpan
+
+# Entity id → gender of every person of the article, for resolving "he" and "she".
+Genders = dict[str, Gender | None]
 
 EXTRACTOR = "newsgraph.quotes.v1"
 REQUIRES = frozenset({"doc.sents", "token.dep", "token.head", "token.lemma"})
@@ -74,6 +78,8 @@ _ABBREVIATION_END = re.compile(
 _ATTRIBUTION_ENDINGS = frozenset(",?!—–-")
 _SENTENCE_END = re.compile(r"[.!?]\s|[“”\"«»]")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Parts of speech a cue can have: speech verbs, cue nouns, stance adjectives, "according".
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
@@ -266,7 +272,9 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...]) -> _Speaker:
+def _speaker(
+    doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...], genders: Genders
+) -> _Speaker:
     if cue is None:
         return _NO_SPEAKER
     token, relay = _subject(cue)
@@ -278,7 +286,7 @@ def _speaker(doc: Doc, text: str, cue: Token | None, entities: tuple[Entity, ...
         token = token.head.head
     entity = None
     if token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == ""):
-        entity = resolve_mention(doc, entities, token.i)
+        entity = resolve_mention(doc, entities, token.i, genders)
     if entity is None:
         # The head of the subject decides: in "Justice Department spokesman Peter Lindqvist"
         # the speaker is the person, not the organisation named before him.
@@ -415,7 +423,11 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _direct_quotes(
-    doc: Doc, text: str, entities: tuple[Entity, ...], quotations: list[Quotation]
+    doc: Doc,
+    text: str,
+    entities: tuple[Entity, ...],
+    genders: Genders,
+    quotations: list[Quotation],
 ) -> list[tuple[Quote, int | None]]:
     starts = _paragraph_starts(text)
     quotes: list[tuple[Quote, int | None]] = []
@@ -430,7 +442,7 @@ def _direct_quotes(
             cue = _governing_cue(root, doc[span.start].sent)
         else:
             cue = _direct_cue(doc, text, quotation, quotations)
-        speaker = _speaker(doc, text, cue, entities)
+        speaker = _speaker(doc, text, cue, entities, genders)
         paragraph = bisect.bisect_right(starts, quotation.start)
         if (
             cue is None
@@ -584,24 +596,27 @@ def _indirect_quotes(
     doc: Doc,
     text: str,
     entities: tuple[Entity, ...],
+    genders: Genders,
     quotations: list[Quotation],
     used_cues: set[int],
 ) -> list[tuple[Quote, int]]:
     quotes: list[tuple[Quote, int]] = []
     for token in doc:
-        if token.i in used_cues or _inside(token.idx, quotations):
+        if token.i in used_cues or (token.pos_ not in _CUE_POS and token.lower_ != "according"):
+            continue
+        if _inside(token.idx, quotations):
             continue
         if token.pos_ == "NOUN":
             found = _noun_attribution(token)
             if found is not None:
-                quotes.append((_noun_quote(doc, text, entities, token, *found), token.i))
+                quotes.append((_noun_quote(doc, text, entities, genders, token, *found), token.i))
             continue
         if not (_is_cue(token) or _is_stance(token) or _is_stance_adjective(token)):
             continue
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
-        speaker = _speaker(doc, text, token, entities)
+        speaker = _speaker(doc, text, token, entities, genders)
         cue_end = token.idx + len(token)
         if token.lower_ == "according":
             cue_end = max(t.idx + len(t) for t in token.children if t.lower_ == "to")
@@ -625,12 +640,18 @@ def _indirect_quotes(
 
 
 def _noun_quote(
-    doc: Doc, text: str, entities: tuple[Entity, ...], noun: Token, source: Token, content: TextSpan
+    doc: Doc,
+    text: str,
+    entities: tuple[Entity, ...],
+    genders: Genders,
+    noun: Token,
+    source: Token,
+    content: TextSpan,
 ) -> Quote:
     span = _np_span(source)
     entity = entity_at(entities, source.idx, source.idx + len(source))
     if entity is None and source.lower_ in _PRONOUNS | {"his", "her", "their", "its"}:
-        entity = resolve_mention(doc, entities, source.i)
+        entity = resolve_mention(doc, entities, source.i, genders)
     if entity is None:
         entity = entity_at(entities, span.start, span.end)
     name = (
@@ -712,10 +733,11 @@ def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Every quote of the article, in text order."""
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     quotations = find_quotations(text)
-    direct = _direct_quotes(doc, text, entities, quotations)
+    genders = person_genders(doc, entities)
+    direct = _direct_quotes(doc, text, entities, genders, quotations)
     used = {cue for quote, cue in direct if cue is not None and quote.kind == "direct"}
     indirect = _with_partials(
-        doc, text, _indirect_quotes(doc, text, entities, quotations, used), direct
+        doc, text, _indirect_quotes(doc, text, entities, genders, quotations, used), direct
     )
     found: list[tuple[Quote, int | None]] = [*direct, *indirect]
     found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
