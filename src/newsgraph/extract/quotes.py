@@ -504,6 +504,7 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
                 child.dep_ in _OWN_ATTRIBUTION_DEPS
                 and child.tag_ != "VB"
                 and (_is_cue(child) or _is_stance(child))
+                and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
             )
         )
     return found
@@ -556,6 +557,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                 for c in cue.children
                 if c.dep_ in ("oprd", "xcomp")
                 or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
+                or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
             ]
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in prepositional:
@@ -574,6 +576,17 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         clause = [t for t in cue.head.subtree if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
+
+
+def _is_topic_phrase(prep: Token) -> bool:
+    """A prepositional phrase after a stance verb's object that says what about it ("dismissed
+    his plan *over its cost*"), not when, where or by whom ("on Monday", "in Iowa")."""
+    if prep.lower_ in ("by", "in", "at", "during", "after", "before", "since", "until"):
+        return False
+    return not any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "EVENT")
+        for c in prep.children
+    )
 
 
 def _adjective_content(adjective: Token) -> TextSpan | None:
