@@ -61,6 +61,13 @@ ATTRIBUTION_SENTENCE_MAX_TOKENS = 12
 # the closing quote mark still reads as the quote's attribution (the longest subject phrases of
 # PolNeAR train run to about 60 characters).
 ADJACENT_ATTRIBUTION_MAX_CHARS = 60
+# A headline attribution "Name: claim": the source is a short name, the claim the rest of the
+# line; the mention may leave out a title or initial at the name's edges.
+_COLON_SOURCE_MAX_CHARS = 60
+_COLON_LINE = re.compile(r"[ \t]*([^\s:\"“‘][^:\n]{1,58}?):[ \t]+([^\s\"“‘«][^\n]*?)[ \t]*$")
+_COLON_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
+_COLON_SOURCE_SLACK = 12
+_WORDS = re.compile(r"\w+")
 # Reported speech whose content is shorter than this many tokens is not a quote ("he said so").
 INDIRECT_MIN_TOKENS = 3
 # A reported-speech clause that is nearly all a quoted passage is that direct quote, not a second
@@ -652,6 +659,55 @@ def _indirect_quotes(
     return quotes
 
 
+def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, None]]:
+    """Headline attributions, a line that opens with its source and a colon: "Clinton: Trump
+    will reverse Roe v. Wade". The source must be a named person or organisation (never an
+    all-capitals dateline such as "WASHINGTON:"); a quoted remainder is a direct quote already."""
+    quotes: list[tuple[Quote, None]] = []
+    lines = []
+    colon = text.find(":")
+    while colon >= 0:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        if colon - start <= _COLON_SOURCE_MAX_CHARS:
+            lines.append(_COLON_LINE.match(text, start, end))
+        colon = text.find(":", end)
+    for line in filter(None, lines):
+        source = TextSpan(line.start(1), line.end(1))
+        name = source.text_of(text)
+        content = TextSpan(line.start(2), line.end(2))
+        entity = entity_at(entities, source.start, source.end)
+        if (
+            entity is None
+            or entity.type not in _COLON_SOURCE_TYPES
+            or name.isupper()
+            or len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS
+            or not any(
+                m.start <= source.start + 1 and source.end - 1 <= m.end + _COLON_SOURCE_SLACK
+                for m in entity.mentions
+            )
+        ):
+            continue
+        quotes.append(
+            (
+                Quote(
+                    text=content.text_of(text),
+                    span=content,
+                    kind="indirect",
+                    speaker=entity.id,
+                    speaker_name=entity.name,
+                    speaker_span=source,
+                    cue=TextSpan(line.end(1), line.end(1) + 1),
+                    via=None,
+                    extractor=EXTRACTOR,
+                ),
+                None,
+            )
+        )
+    return quotes
+
+
 def _noun_quote(
     doc: Doc,
     text: str,
@@ -752,7 +808,7 @@ def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     indirect = _with_partials(
         doc, text, _indirect_quotes(doc, text, entities, genders, quotations, used), direct
     )
-    found: list[tuple[Quote, int | None]] = [*direct, *indirect]
+    found: list[tuple[Quote, int | None]] = [*direct, *indirect, *_colon_quotes(text, entities)]
     found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
     return tuple(
         quote
