@@ -246,6 +246,12 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         said_by = [c for c in quoting.children if c.dep_ == "dobj"]
         relays = [c for c in quoting.children if c.dep_ in _SUBJECT_DEPS]
         return (said_by[0] if said_by else None), (relays[0] if relays else None)
+    # The agent of a passive cue speaks ("was rejected by voters"), not its subject.
+    for child in cue.children:
+        if child.dep_ == "agent":  # "was quoted by X"
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0], None
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS:
             # "A report by X accused ...": the author is X.
@@ -260,10 +266,6 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
                 if agents:
                     return agents[0], None
             return child, None
-        if child.dep_ == "agent":  # "was quoted by X"
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                return objects[0], None
     # A participle or infinitive takes the subject of the clause it hangs from ("denying the
     # report", "was reluctant to endorse him"), up a few links of the parse.
     # "in calling for", "devoted to praising": through a preposition too.
@@ -555,6 +557,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         parts = [c for c in cue.children if c.dep_ == "xcomp"]
         if parts:
             return _subtree_span(_content_tokens(parts), 1)
+    if lemma in objects and any(c.dep_ == "agent" for c in cue.children):
+        # "The plan was rejected by voters": in the passive the subject is what was rejected.
+        passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return _np_span(passive[0]) if passive[0].lower_ not in _RELATIVE_PRONOUNS else None
     if lemma in objects:
         parts = [c for c in cue.children if c.dep_ == "dobj"]
         if parts:
