@@ -509,7 +509,8 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
         stack.extend(
             child
             for child in token.children
-            if not (
+            if not _is_aside(child)
+            and not (
                 child.dep_ in _OWN_ATTRIBUTION_DEPS
                 and child.tag_ != "VB"
                 and (_is_cue(child) or _is_stance(child))
@@ -517,6 +518,15 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
             )
         )
     return found
+
+
+def _is_aside(token: Token) -> bool:
+    """A non-restrictive relative clause (", which …", ", who …") set off by a comma: the
+    writer's aside about a noun of the content, not part of what the source said."""
+    if token.dep_ != "relcl" or token.i == 0:
+        return False
+    before = token.left_edge.i - 1
+    return before >= 0 and token.doc[before].text == ","
 
 
 def _first_paragraph(tokens: list[Token]) -> list[Token]:
