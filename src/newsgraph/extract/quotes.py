@@ -593,6 +593,13 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                     for c in prep.children
                     if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
                 ]
+                if objects_of:
+                    # "referred to Rubio as a leader": what follows about it is content too.
+                    objects_of += [
+                        c
+                        for c in cue.children
+                        if c.dep_ == "prep" and c.i > prep.i and _is_topic_phrase(c)
+                    ]
                 return _subtree_span(_content_tokens(objects_of), 1)
     if lemma in cue_lemmas() and cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # "In his state, Christie said, offenders are sent to treatment."
