@@ -409,7 +409,13 @@ def _direct_cue(
     if not candidates:
         return None
     after = [t for t in candidates if t.idx >= quotation.end]
-    before = [t for t in candidates if t.idx < quotation.start]
+    # A cue before the quote introduces it only from within its sentence (`Lin said: "…"`);
+    # one in an earlier sentence belongs to what that sentence reports.
+    before = [
+        t
+        for t in candidates
+        if t.idx < quotation.start and not _SENTENCE_END.search(text, t.idx, quotation.start)
+    ]
     if after and (not before or after[0].i - span.end <= span.start - before[-1].i):
         return after[0]
     return before[-1] if before else None
