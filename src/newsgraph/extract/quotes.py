@@ -311,8 +311,28 @@ def _speaker(
         name = None  # an unresolved pronoun names nobody
     else:
         name = _np_span(token).text_of(text)
-    via = _np_span(relay).text_of(text) if relay is not None else None
+    via = _np_span(relay).text_of(text) if relay is not None else _outlet_told(cue, entities)
     return _Speaker(span=span, entity=entity, name=name, via=via)
+
+
+def _outlet_told(cue: Token, entities: tuple[Entity, ...]) -> str | None:
+    """The news outlet a source spoke to, which relays the words: "Maduro told Reuters",
+    "said to CNN". Only a named organisation of the media sector counts ("told aides" does not);
+    "said in an interview with CNN" is not read."""
+    listeners = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    listeners += [
+        g
+        for p in cue.children
+        if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for listener in listeners:
+        named = _np_span(listener)
+        entity = entity_at(entities, named.start, named.end)
+        if entity is not None and entity.sector == "media" and entity.type == "ORG":
+            return entity.name
+    return None
 
 
 def _person_by_surname(entities: tuple[Entity, ...], surname: str) -> Entity | None:
