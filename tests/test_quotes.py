@@ -303,3 +303,28 @@ def test_quotes_never_raise_and_spans_stay_inside_any_text(quotes_of, text):
             assert 0 <= quote.speaker_span.start <= quote.speaker_span.end <= len(text)
         if quote.cue is not None:
             assert 0 <= quote.cue.start <= quote.cue.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“Go back to Univision,” Donald Trump barked.", "barked", "Donald Trump"),
+        (
+            "A footnote in the report makes that clear:\n“These rules do not apply to the system.”",
+            "makes",
+            "A footnote in the report",
+        ),
+        ("Senator Ana Ruiz declared:\n“This is the moment to act.”", "declared", "Ana Ruiz"),
+    ],
+)
+def test_verb_outside_the_lexicon_frames_a_quote_by_its_place(quotes_of, text, cue, speaker):
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == cue
+    assert quote.speaker_span is not None
+    assert speaker in text[quote.speaker_span.start : quote.speaker_span.end]
+
+
+def test_quote_followed_by_a_long_clause_gets_no_framing_verb(quotes_of):
+    text = "“It was late,” the long meeting of all the regional party leaders ended in May."
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name is None

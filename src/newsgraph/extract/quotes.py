@@ -68,6 +68,9 @@ _COLON_LINE = re.compile(r"[ \t]*([^\s:\"“‘][^:\n]{1,58}?):[ \t]+([^\s\"“�
 _COLON_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 _COLON_SOURCE_SLACK = 12
 _WORDS = re.compile(r"\w+")
+# `"…," Justice Department spokesman Peter Lindqvist barked.`: the longest bare attribution
+# clause (subject and verb, nothing else) read after a quote when its verb is not a known cue.
+FRAMING_CLAUSE_MAX_TOKENS = 8
 # Reported speech whose content is shorter than this many tokens is not a quote ("he said so").
 INDIRECT_MIN_TOKENS = 3
 # A reported-speech clause that is nearly all a quoted passage is that direct quote, not a second
@@ -427,7 +430,7 @@ def _direct_cue(
     if root is not None and _is_cue(root.head) and not _inside(root.head.idx, quotations):
         return root.head
     if not candidates:
-        return None
+        return _framing_verb(doc, text, quotation, span)
     after = [t for t in candidates if t.idx >= quotation.end]
     # A cue before the quote introduces it only from within its sentence (`Lin said: "…"`);
     # one in an earlier sentence belongs to what that sentence reports.
@@ -439,6 +442,37 @@ def _direct_cue(
     if after and (not before or after[0].i - span.end <= span.start - before[-1].i):
         return after[0]
     return before[-1] if before else None
+
+
+def _framing_verb(doc: Doc, text: str, quotation: Quotation, span: Span) -> Token | None:
+    """A verb outside the cue lexicon that still frames a direct quote by its place: the verb
+    of a clause that ends on a colon right before it (`A footnote makes that clear: "…"`), or
+    a short clause of subject and verb right after a quote that ends on a comma (`"…," Trump
+    barked.`). Either way the verb needs a subject, the speaker."""
+    before = text[: quotation.start].rstrip()
+    if before.endswith(":"):
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        verb = colon[0].head if colon is not None and len(colon) else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and _subject(verb)[0] is not None:
+            return verb
+        return None
+    inner = text[quotation.inner_start : quotation.inner_end].rstrip()
+    if inner[-1:] not in _ATTRIBUTION_ENDINGS:
+        return None
+    clause: list[Token] = []
+    for token in doc[span.end : span.end + FRAMING_CLAUSE_MAX_TOKENS + 1]:
+        if token.is_punct or token.is_space:
+            break
+        clause.append(token)
+    else:
+        return None  # the clause runs on: not a bare attribution
+    verbs = [t for t in clause if t.pos_ == "VERB"]
+    if len(verbs) != 1 or not clause or span.end + len(clause) >= len(doc):
+        return None
+    if doc[span.end + len(clause)].text not in (".", ",", ";"):
+        return None
+    subjects = [c for c in verbs[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verbs[0] if subjects and subjects[0].i in {t.i for t in clause} else None
 
 
 def _is_partial(doc: Doc, text: str, quotation: Quotation) -> bool:
