@@ -328,3 +328,16 @@ def test_quote_followed_by_a_long_clause_gets_no_framing_verb(quotes_of):
     text = "“It was late,” the long meeting of all the regional party leaders ended in May."
     [quote] = only(quotes_of(text), "direct")
     assert quote.speaker_name is None
+
+
+def test_fronted_poll_is_the_source_of_its_finding(quotes_of):
+    text = "In a CNN poll released Monday, Clinton held a 24-point lead over Sanders."
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 0]
+    assert quote.text == "Clinton held a 24-point lead over Sanders"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "a CNN poll"
+
+
+def test_candidate_trailing_in_the_polls_is_no_attribution(quotes_of):
+    text = "Bush still trails in the polls after a long and costly campaign."
+    assert [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "in"] == []

@@ -192,6 +192,27 @@ def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
     return (source, content) if content is not None else None
 
 
+@cache
+def _document_frames() -> tuple[frozenset[str], frozenset[str]]:
+    table = _cue_data()["document_frames"]
+    return frozenset(table["prepositions"]), frozenset(table["lemmas"])
+
+
+def _framing_document(token: Token) -> Token | None:
+    """The poll or survey of "In a CNN poll released Monday, …", when ``token`` is its "In"."""
+    prepositions, lemmas = _document_frames()
+    if token.lower_ not in prepositions or token.dep_ != "prep" or token.i > token.head.i:
+        return None
+    # Fronted and set off by a comma: "He trails in the polls" frames nothing.
+    after = token.right_edge.i + 1
+    if after >= len(token.doc) or token.doc[after].text != ",":
+        return None
+    for child in token.children:
+        if child.dep_ == "pobj" and child.lemma_.lower() in lemmas:
+            return child
+    return None
+
+
 def _is_stance(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
@@ -238,6 +259,9 @@ def _np_span(token: Token) -> TextSpan:
 
 def _subject(cue: Token) -> tuple[Token | None, Token | None]:
     """(speaker token, relaying token) of a cue: its subject, with the special constructions."""
+    document = _framing_document(cue)
+    if document is not None:
+        return document, None
     if cue.lower_ == "according":
         for to in cue.children:
             if to.lower_ == "to":
@@ -611,7 +635,7 @@ def _subtree_span(tokens: list[Token], min_tokens: int) -> TextSpan | None:
 def _indirect_content(cue: Token) -> TextSpan | None:
     """What a cue attributes: its clause, or for stance verbs their object, infinitive or
     prepositional complement, or for a parenthetical "X said" the clause around it."""
-    if cue.lower_ == "according":
+    if cue.lower_ == "according" or _framing_document(cue) is not None:
         return _according_to_content(cue)
     if cue.pos_ == "ADJ":
         return _adjective_content(cue)
@@ -706,7 +730,11 @@ def _indirect_quotes(
 ) -> list[tuple[Quote, int]]:
     quotes: list[tuple[Quote, int]] = []
     for token in doc:
-        if token.i in used_cues or (token.pos_ not in _CUE_POS and token.lower_ != "according"):
+        if token.i in used_cues or (
+            token.pos_ not in _CUE_POS
+            and token.lower_ != "according"
+            and _framing_document(token) is None
+        ):
             continue
         if _inside(token.idx, quotations):
             continue
@@ -715,7 +743,12 @@ def _indirect_quotes(
             if found is not None:
                 quotes.append((_noun_quote(doc, text, entities, genders, token, *found), token.i))
             continue
-        if not (_is_cue(token) or _is_stance(token) or _is_stance_adjective(token)):
+        if not (
+            _is_cue(token)
+            or _is_stance(token)
+            or _is_stance_adjective(token)
+            or _framing_document(token) is not None
+        ):
             continue
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
