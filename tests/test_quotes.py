@@ -325,7 +325,7 @@ def test_verb_outside_the_lexicon_frames_a_quote_by_its_place(quotes_of, text, c
 
 
 def test_quote_followed_by_a_long_clause_gets_no_framing_verb(quotes_of):
-    text = "“It was late,” the long meeting of all the regional party leaders ended in May."
+    text = "“It was very late that night,” the long meeting of all the party leaders ended in May."
     [quote] = only(quotes_of(text), "direct")
     assert quote.speaker_name is None
 
@@ -341,3 +341,9 @@ def test_fronted_poll_is_the_source_of_its_finding(quotes_of):
 def test_candidate_trailing_in_the_polls_is_no_attribution(quotes_of):
     text = "Bush still trails in the polls after a long and costly campaign."
     assert [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "in"] == []
+
+
+def test_few_quoted_words_with_no_speaker_are_a_scare_quote_not_a_direct_quote(quotes_of):
+    text = 'He mocked his rivals ("Low energy" Jeb Bush, "Little Marco" Rubio) all night.'
+    quotes = quotes_of(text)
+    assert [q.kind for q in quotes if q.text in ("Low energy", "Little Marco")] == ["partial"] * 2
