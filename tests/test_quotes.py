@@ -347,3 +347,15 @@ def test_few_quoted_words_with_no_speaker_are_a_scare_quote_not_a_direct_quote(q
     text = 'He mocked his rivals ("Low energy" Jeb Bush, "Little Marco" Rubio) all night.'
     quotes = quotes_of(text)
     assert [q.kind for q in quotes if q.text in ("Low energy", "Little Marco")] == ["partial"] * 2
+
+
+def test_as_reported_by_attributes_the_clause_it_introduces(quotes_of):
+    text = "As reported by The Washington Post, 150 delegates are at stake in the contests."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "150 delegates are at stake in the contests"
+    assert quote.speaker_name is not None and "Washington Post" in quote.speaker_name
+
+
+def test_as_clause_that_tells_when_is_no_attribution(quotes_of):
+    text = "As the talks continued into the night, the delegates left the hall one by one."
+    assert only(quotes_of(text), "indirect") == []

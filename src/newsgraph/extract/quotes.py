@@ -130,6 +130,14 @@ _CLAUSE_CUE_TABLES = ("speech", "report", "belief")
 
 
 @cache
+def _reporting_lemmas() -> frozenset[str]:
+    """Saying and reporting verbs, without those that also tell time ("continue", "learn")."""
+    data = _cue_data()
+    lemmas = {lemma for name in ("speech", "report") for lemma in data[name]["lemmas"]}
+    return frozenset(lemmas - {"continue", "learn", "find", "show", "conclude"})
+
+
+@cache
 def _cue_data() -> dict[str, Any]:
     raw = resources.files("newsgraph.extract").joinpath("data/cues.toml").read_text("utf-8")
     return tomllib.loads(raw)
@@ -709,8 +717,17 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                         if c.dep_ == "prep" and c.i > prep.i and _is_topic_phrase(c)
                     ]
                 return _subtree_span(_content_tokens(objects_of), 1)
-    if lemma in cue_lemmas() and cue.dep_ == "parataxis" and cue.head.i != cue.i:
-        # "In his state, Christie said, offenders are sent to treatment."
+    # "as the Post reported": a saying or reporting verb, not "as voters learned more" or "as
+    # the talks continued", which tell when.
+    as_clause = (
+        cue.dep_ == "advcl"
+        and lemma in _reporting_lemmas()
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    )
+    if lemma in cue_lemmas() and (cue.dep_ == "parataxis" or as_clause) and cue.head.i != cue.i:
+        # "In his state, Christie said, offenders are sent to treatment."; "As reported by the
+        # Post, 150 delegates are at stake."
         own = {t.i for t in cue.subtree}
         clause = [t for t in cue.head.subtree if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
