@@ -359,3 +359,25 @@ def test_as_reported_by_attributes_the_clause_it_introduces(quotes_of):
 def test_as_clause_that_tells_when_is_no_attribution(quotes_of):
     text = "As the talks continued into the night, the delegates left the hall one by one."
     assert only(quotes_of(text), "indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Hillary Clinton Slams Donald Trump On Abortion\nMore stories below.",
+            "Hillary Clinton",
+            "Donald Trump On Abortion",
+        ),
+        ("Ted Cruz Hints Trump Would Get Border Wall Contract", "Ted Cruz", "Trump Would Get"),
+    ],
+)
+def test_title_case_headline_names_its_source_before_the_verb(quotes_of, text, speaker, content):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith(content)]
+    assert quotes
+    assert all(q.speaker_name == speaker for q in quotes)
+
+
+def test_sentence_case_line_is_not_read_as_a_headline(quotes_of):
+    text = "Senate passes the budget bill after a long night of talks"
+    assert only(quotes_of(text), "indirect") == []

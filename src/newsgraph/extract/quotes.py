@@ -88,6 +88,13 @@ FRAMING_CLAUSE_MAX_TOKENS = 8
 # title or a scare quote ("Little Marco"), not a direct quote: on PolNeAR train such passages
 # were a gold attribution 9 times in 49.
 SCARE_QUOTE_MAX_WORDS = 4
+# Title-case headline lines ("Clinton Slams Trump On Abortion"): their length in words, the
+# share of capitalised words, and the longest source before the verb.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 20
+HEADLINE_CAPITALS_SHARE = 0.8
+HEADLINE_SOURCE_MAX_WORDS = 6
+_HEADLINE_WORD = re.compile(r"[^\s]+")
 # Reported speech whose content is shorter than this many tokens is not a quote ("he said so").
 INDIRECT_MIN_TOKENS = 3
 # A reported-speech clause that is nearly all a quoted passage is that direct quote, not a second
@@ -866,6 +873,71 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
     return quotes
 
 
+def _headline_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, None]]:
+    """Title-case headline lines of the form "Hillary Clinton Slams Donald Trump On Abortion":
+    the words before a present-tense cue verb are the source, the rest of the line the content.
+    Read from the text, as the parser tags title-case words as proper nouns."""
+    quotes: list[tuple[Quote, None]] = []
+    lemmas = _headline_lemmas()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = list(_HEADLINE_WORD.finditer(text, start, end))
+        start = end + 1
+        if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS:
+            continue
+        capitals = sum(1 for w in words if w.group()[0].isupper() or not w.group()[0].isalpha())
+        if capitals < len(words) * HEADLINE_CAPITALS_SHARE or line.isupper():
+            continue
+        for index in range(1, min(HEADLINE_SOURCE_MAX_WORDS + 1, len(words) - 1)):
+            lemma = _present_tense_lemma(words[index].group())
+            if lemma is None or lemma not in lemmas:
+                continue
+            source = TextSpan(words[0].start(), words[index - 1].end())
+            content = TextSpan(words[index + 1].start(), words[-1].end())
+            entity = entity_at(entities, source.start, source.end)
+            if entity is not None and not any(
+                source.start <= m.start and m.end <= source.end for m in entity.mentions
+            ):
+                entity = None  # NER runs title-case names into the verb: "Clinton Slams Trump"
+            quotes.append(
+                (
+                    Quote(
+                        text=content.text_of(text),
+                        span=content,
+                        kind="indirect",
+                        speaker=entity.id if entity else None,
+                        speaker_name=entity.name if entity else source.text_of(text),
+                        speaker_span=source,
+                        cue=TextSpan(words[index].start(), words[index].end()),
+                        via=None,
+                        extractor=EXTRACTOR,
+                    ),
+                    None,
+                )
+            )
+            break
+    return quotes
+
+
+@cache
+def _headline_lemmas() -> frozenset[str]:
+    objects, infinitives, prepositional = _stance_lexicon()
+    return _reporting_lemmas() | objects | infinitives | frozenset(prepositional)
+
+
+def _present_tense_lemma(word: str) -> str | None:
+    """ "Says" → "say", "Denies" → "deny", "Pushes" → "push"; None for a word not in -s."""
+    lower = word.lower()
+    if not lower.endswith("s") or len(lower) < 4 or not word[0].isupper():
+        return None
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("shes", "ches", "sses", "xes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
 def _noun_quote(
     doc: Doc,
     text: str,
@@ -967,6 +1039,13 @@ def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
         doc, text, _indirect_quotes(doc, text, entities, genders, quotations, used), direct
     )
     found: list[tuple[Quote, int | None]] = [*direct, *indirect, *_colon_quotes(text, entities)]
+    # A headline the parser did read keeps its parsed quote.
+    cues = {quote.cue.start for quote, _ in found if quote.cue is not None}
+    found += [
+        (quote, cue)
+        for quote, cue in _headline_quotes(text, entities)
+        if quote.cue is not None and quote.cue.start not in cues
+    ]
     found.sort(key=lambda pair: (pair[0].span.start, pair[0].span.end))
     return tuple(
         quote
