@@ -70,6 +70,11 @@ class EventLexicon:
     future_verbs: frozenset[str]
     future_modals: frozenset[str]
     future_noun_modifiers: frozenset[str]
+    future_adjectives: frozenset[str]  # "ready to launch": the launch is planned
+    hypothetical_adjectives: frozenset[str]  # "able to strike": possible, not done
+    generic_subjects: frozenset[str]  # "others", "everyone": no specific actor
+    caption_markers: tuple[tuple[str, ...], ...]  # "Image copyright": a caption, not prose
+    judgement_verbs: frozenset[str]  # "accused X of Ving": X's deed, the judge's claim
     hedge_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     raising_verbs: frozenset[str]
@@ -175,6 +180,11 @@ def load_lexicon(
         future_verbs=words("future_verbs", "lemmas"),
         future_modals=words("future_verbs", "modals"),
         future_noun_modifiers=words("future_verbs", "noun_modifiers"),
+        future_adjectives=words("future_verbs", "adjectives"),
+        hypothetical_adjectives=words("hypothetical", "adjectives"),
+        generic_subjects=words("generic", "subjects"),
+        caption_markers=tuple(tuple(m.lower().split()) for m in grammar["generic"]["captions"]),
+        judgement_verbs=words("hedges", "accusation_verbs") | words("hedges", "judgement_verbs"),
         hedge_adverbs=words("hedges", "adverbs"),
         hedge_modals=words("hedges", "modals"),
         raising_verbs=words("hedges", "raising_verbs"),

@@ -196,7 +196,7 @@ def extract_events(
         if not sentence.text.strip():
             continue
         sentence_index += 1
-        if len(sentence) > MAX_SENTENCE_TOKENS:
+        if len(sentence) > MAX_SENTENCE_TOKENS or _is_caption(sentence, lexicon):
             continue
         for candidate in _candidates(sentence, lexicon):
             event = _code(
@@ -439,6 +439,8 @@ def _code(
                 _Candidate(trigger=complement[0], clause=complement[0], entry=complement[1]),
                 lexicon,
             )[1]
+    if source_token is not None and _generic_subject(source_token, clause, lexicon):
+        return None  # "others are willing", "countries allow", "it takes more than X to"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
         source_token = _reporting_subject(source_token, lexicon) or source_token
     source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
@@ -461,6 +463,10 @@ def _code(
     if not 0 <= start < end <= len(text):
         return None
     quote = _asserting_quote(doc, quotes, trigger, entities)
+    judge = None
+    if quote is None and (judge_token := _judge(clause, lexicon)) is not None:
+        # "officials accused Beijing of reneging": the reneging is the officials' claim
+        judge = _actor(doc, text, judge_token, entities, lexicon)
     date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
     place = _place(doc, clause, trigger, places)
     return Event(
@@ -480,9 +486,13 @@ def _code(
         trigger=Span(start, end),
         source_span=source.span if source else None,
         target_span=target.span if target else None,
-        asserted_by=(quote.speaker_name or UNIDENTIFIED_SOURCE) if quote else None,
-        asserted_by_entity=quote.speaker if quote else None,
-        asserted_by_span=quote.speaker_span if quote else None,
+        asserted_by=(
+            (quote.speaker_name or UNIDENTIFIED_SOURCE) if quote else judge.name if judge else None
+        ),
+        asserted_by_entity=(
+            quote.speaker if quote else judge.entity.id if judge and judge.entity else None
+        ),
+        asserted_by_span=quote.speaker_span if quote else judge.span if judge else None,
         negated=negated,
         hedged=_hedged(trigger, clause, lexicon),
         modality=modality,
@@ -634,6 +644,8 @@ def _reported_type(
     manual's "THREATEN = ASSAULT + hypothetical"), and cooperation refused ("will not accept",
     "failed to reach agreement") is REJECT. The GSR records code promised retreats as AGREE too,
     where the 2021 manual suggests CONCEDE; newsgraph follows the records."""
+    if _is_purpose(clause):
+        return kind, mode, negated  # an aim is not an announcement: its type stays
     planned = modality in ("future", "hypothetical")
     refused = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.failure_verbs
     if negated and (planned or refused) and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
@@ -707,6 +719,9 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
         # "he is PREPARED to", "Israel is OPPOSED to": the copula's subject.
         return _subject(head, lexicon, steps + 1)
     if verb.dep_ == "pcomp" and head.head.i != head.i and _is_verb(head.head):
+        judged = _judged(verb, lexicon)
+        if judged is not None:
+            return judged  # "accused Beijing OF reneging": Beijing reneged (so they say)
         return _subject(head.head, lexicon, steps + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not _is_actorish(head, lexicon) and head.dep_ in ("dobj", "obj") and _is_verb(head.head):
@@ -714,6 +729,121 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             return _subject(head.head, lexicon, steps + 1)
         return head
     return None
+
+
+_JUDGEMENT_PREPOSITIONS = frozenset({"of", "for", "with", "over"})
+
+
+def _judgement_verb(clause: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb that judges someone for the deed a gerund names ("accused X OF reneging",
+    "condemned X FOR attacking", "X was charged WITH spying")."""
+    preposition = clause.head
+    if clause.dep_ != "pcomp" or preposition.lower_ not in _JUDGEMENT_PREPOSITIONS:
+        return None
+    verb = preposition.head
+    if verb.i == preposition.i or verb.lemma_.lower() not in lexicon.judgement_verbs:
+        return None
+    return verb
+
+
+def _judged(clause: Token, lexicon: EventLexicon) -> Token | None:
+    """Who is judged for a deed: the judgement verb's object, or its passive subject."""
+    verb = _judgement_verb(clause, lexicon)
+    if verb is None:
+        return None
+    judged = _children(verb, "dobj", "obj", *_PASSIVE_SUBJECT_DEPS)
+    return judged[0] if judged else None
+
+
+def _judge(clause: Token, lexicon: EventLexicon) -> Token | None:
+    """Who judges: the subject of an active judgement verb, the "by" agent of a passive."""
+    verb = _judgement_verb(clause, lexicon)
+    if verb is None:
+        return None
+    if _children(verb, *_PASSIVE_SUBJECT_DEPS):
+        agents = list(_pobjs(verb, ("by",)))
+        return agents[0] if agents else None
+    return _subject(verb, lexicon)
+
+
+def _is_caption(sentence: SpacySpan, lexicon: EventLexicon) -> bool:
+    """A photo caption, a credit or page furniture ("CLOSE The Defense Department says…",
+    "Image copyright AFP", "( PHOTOS: At a glance: …)"): not a sentence of the story. A marker
+    of several words counts anywhere; one word only at the start, in capitals or before a
+    colon; a sentence wholly in parentheses is an aside."""
+    words = [t for t in sentence if not t.is_space]
+    if not words:
+        return False
+    if words[0].text == "(" and words[-1].text == ")":
+        return True
+    lowered = tuple(t.lower_ for t in words)
+    start = 1 if words[0].text in ("(", "[") else 0
+    for marker in lexicon.caption_markers:
+        size = len(marker)
+        if size > 1:
+            if any(lowered[i : i + size] == marker for i in range(len(lowered) - size + 1)):
+                return True
+        elif len(words) > start and lowered[start] == marker[0]:
+            first = words[start]
+            follows = words[start + 1].text if len(words) > start + 1 else ""
+            if (first.is_upper and len(first.text) > 1) or follows == ":":
+                return True
+    return False
+
+
+# Verbs of a subject "it" that stands for an infinitive or clause after them ("it will TAKE more
+# than optimism to end the war", "it is time to act"): an event in that clause has no doer.
+_EXTRAPOSING_VERBS = frozenset({"be", "take", "seem", "remain", "cost", "make", "require", "help"})
+# Modals that make a present-tense statement about a bare plural generic ("countries can").
+_GENERIC_MODALS = frozenset({"can", "could", "may", "might", "would", "should", "must"})
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "no"})
+# Dependents that make a plural specific ("the rebels", "Kurdish fighters", "500 troops").
+_NAMING_DEPS = frozenset({"det", "poss", "nummod", "compound", "amod", "nmod", "appos", "conj"})
+
+
+def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    """Whether an event's doer is nobody in particular, so the sentence states an opinion or a
+    habit, not an event:
+
+    * a generic word ("others", "everyone", "critics", "polls") with no name, number or "of"
+      phrase of its own;
+    * a bare plural common noun ("countries", "people") whose verb is in the simple present or
+      has a modal ("countries allow trade", "people can request asylum") — news reports past
+      and present deeds with a determiner or a name ("the rebels", "Kurdish fighters"), and a
+      bare plural of an actor noun with a sector ("police say") is kept;
+    * "it" standing for a clause after its verb ("it will take more than X to end the war");
+    * the subject of a present-tense relative clause on an indefinite noun ("a president that
+      helps the nation")."""
+    lower = subject.lower_
+    named = any(c.dep_ in _NAMING_DEPS for c in subject.children)
+    members = any(True for _ in _pobjs(subject, ("of", "from", "in")))
+    if lower in lexicon.generic_subjects and not named and not members:
+        return True
+    verb = subject.head
+    extraposed = verb.i != clause.i and verb.lemma_.lower() in _EXTRAPOSING_VERBS
+    if lower == "it" and subject.dep_ in ("nsubj", "expl") and extraposed:
+        # "it is important to", not "it is willing to" nor "Syria says it is ready to"
+        stances = lexicon.intention_adjectives | lexicon.future_adjectives
+        stance = any(c.lemma_.lower() in stances for c in _children(verb, "acomp"))
+        if not stance and _reporting_subject(subject, lexicon) is None:
+            return True
+    if clause.dep_ == "relcl" and clause.head.i == subject.i:
+        indefinite = any(
+            c.dep_ == "det" and c.lower_ in _INDEFINITE_DETERMINERS for c in subject.children
+        )
+        present = clause.tag_ in ("VBZ", "VBP") and not _children(clause, "aux", "auxpass")
+        if indefinite and present:
+            return True
+    if subject.tag_ == "NNS" and subject.pos_ == "NOUN" and not named and not members:
+        if lexicon.actor_nouns.get(subject.lemma_.lower()):
+            return False  # "police say", "rebels attack": a group with a sector acts
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & _GENERIC_MODALS:
+            return True
+        return verb.tag_ == "VBP" and not auxiliaries
+    return False
 
 
 def _dateline_end(sentence: SpacySpan) -> int | None:
@@ -732,7 +862,7 @@ def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | No
     trigger, clause = candidate.trigger, candidate.clause
     if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
         return _verb_arguments(trigger, candidate.entry, lexicon)
-    return _noun_arguments(trigger, clause, lexicon)
+    return _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
 
 
 def _verb_arguments(
@@ -742,7 +872,7 @@ def _verb_arguments(
     if passive:
         agents = list(_pobjs(verb, ("by",)))
         source: Token | None = agents[0] if agents else None
-        if source is None:
+        if source is None and entry.type in _PLACE_SOURCE_TYPES:
             source = _passive_source(verb)
         return source, passive[0]
     source = _subject(verb, lexicon)
@@ -808,6 +938,9 @@ _PLACE_TARGET_TYPES = frozenset(
     {"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "CONCEDE", "PROTEST", "THREATEN"}
 )
 _THREAT_LEMMAS = frozenset({"threaten", "warn"})
+# Types whose agentless passive takes the country it happened in as its doer ("was arrested in
+# Lebanon": the state arrests); a deal "reached in Sweden" or talks "held in Oman" do not.
+_PLACE_SOURCE_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
 
 
 def _condition_subject(verb: Token) -> Token | None:
@@ -856,7 +989,7 @@ def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _noun_arguments(
-    noun: Token, clause: Token, lexicon: EventLexicon
+    noun: Token, clause: Token, kind: str, lexicon: EventLexicon
 ) -> tuple[Token | None, Token | None]:
     """Source: the noun's own actor (possessor, "by X", an actor modifier: "U.S. sanctions"),
     else the subject of the verb it is the object of, unless that verb is an event of its own
@@ -868,8 +1001,13 @@ def _noun_arguments(
     modifiers = [
         c
         for c in noun.children
-        if c.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(c, lexicon)
+        if c.dep_ in ("compound", "amod", "nmod")
+        and _looks_like_actor(c, lexicon)
+        and not _names_a_place(c)
     ]
+    victims = [m for m in modifiers if m.ent_type_ == "PERSON" and kind in _DEED_TYPES]
+    # "the Khashoggi killing", "the Navalny arrest": a person named before a deed is its victim
+    modifiers = [m for m in modifiers if m not in victims]
     found = owners or agents or modifiers
     source: Token | None = found[0] if found else None
     if source is None and clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj"):
@@ -879,6 +1017,8 @@ def _noun_arguments(
     if source is None and pronoun_owners:
         source = pronoun_owners[0]
     target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    if target is None and victims:
+        target = victims[0]
     if target is None and clause.i != noun.i:
         target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
     if target is None:
@@ -886,6 +1026,24 @@ def _noun_arguments(
     if target is not None and source is not None and target.i == source.i:
         target = None
     return source, target
+
+
+# Deeds done to a person: a person's name before them names the victim.
+_DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _names_a_place(token: Token) -> bool:
+    """A city or region named before an event noun ("the Ghouta chemical attacks", "the Paris
+    talks") says where it happened, not who acted; a country ("US sanctions") is an actor."""
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") or token.dep_ != "compound":
+        return False
+    doc, left, right = token.doc, token.i, token.i
+    while left > 0 and doc[left].ent_iob_ == "I":
+        left -= 1
+    while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
+        right += 1
+    name = doc[left : right + 1].text
+    return countries().lookup(name, ("alias", "demonym")) is None
 
 
 def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexicon) -> Token | None:
@@ -1227,8 +1385,11 @@ def _modality(
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
 ) -> str:
-    if _hypothetical(clause, lexicon):
+    if _hypothetical(clause, lexicon) or _questioned(trigger, sentence):
         return "hypothetical"
+    unreal = _unreal_complement(clause, lexicon)
+    if unreal is not None:
+        return unreal
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & lexicon.hedge_modals and "have" not in auxiliaries:
         return "hypothetical"  # "might attack any day" (but "may have attacked" happened)
@@ -1239,6 +1400,45 @@ def _modality(
     if _historical(trigger, clause, published_year, quotes, lexicon):
         return "historical"
     return "actual"
+
+
+def _questioned(trigger: Token, sentence: SpacySpan) -> bool:
+    """An event asked about is not reported ("Will Iran accept?", "“Why are we fighting?”
+    Trump asked"): a question mark after the trigger in its sentence."""
+    return any(t.text == "?" for t in sentence.doc[trigger.i + 1 : sentence.end])
+
+
+def _unreal_complement(clause: Token, lexicon: EventLexicon) -> str | None:
+    """The modality an infinitive or clause takes from the word that governs it:
+
+    * "is ready / willing / set to launch" → future (an intention, not a deed);
+    * "is able / likely to strike" → hypothetical (a possibility);
+    * "went to Cairo to mediate" (a purpose) → future;
+    * "has not asked X to withdraw", "did not agree to release" → hypothetical: nothing was
+      demanded or promised."""
+    head = clause.head
+    if head.i == clause.i:
+        return None
+    if clause.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.hypothetical_adjectives:
+            return "hypothetical"
+        if lemma in lexicon.future_adjectives or lemma in lexicon.intention_adjectives:
+            return "future"
+    if _is_purpose(clause):
+        return "future"
+    if clause.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in head.children):
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.request_verbs or lemma in lexicon.intention_verbs:
+            return "hypothetical"
+    return None
+
+
+def _is_purpose(clause: Token) -> bool:
+    """ "opened the bridge TO ALLOW deliveries", "went to Cairo TO MEDIATE": an infinitive of
+    purpose under a verb."""
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return clause.dep_ == "advcl" and infinitive and _is_verb(clause.head)
 
 
 def _under_speech(verb: Token, lexicon: EventLexicon) -> bool:
