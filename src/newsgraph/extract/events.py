@@ -73,6 +73,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -85,6 +86,7 @@ from newsgraph.extract._event_lexicon import (
     TriggerEntry,
     default_lexicon,
 )
+from newsgraph.extract._gazetteer import gazetteer
 from newsgraph.extract._lexicon import countries, title_words, word_key
 from newsgraph.extract.actors import entity_at, resolve_mention
 from newsgraph.records import DateRef, Entity, Event, Place, Quote, Span
@@ -190,6 +192,7 @@ def extract_events(
     lexicon = lexicon or default_lexicon()
     text = doc.text
     published_year = _year_of(published)
+    dateline = _dateline_country(doc, places)
     events: list[Event] = []
     sentence_index = -1
     for sentence in doc.sents:
@@ -201,7 +204,7 @@ def extract_events(
         for candidate in _candidates(sentence, lexicon):
             event = _code(
                 doc, text, candidate, sentence, sentence_index, entities, quotes, dates,
-                places, published, published_year, lexicon,
+                places, published, published_year, lexicon, dateline,
             )  # fmt: skip
             if event is not None:
                 events.append(event)
@@ -391,6 +394,8 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
 
 
 def _looks_like_actor(token: Token, lexicon: EventLexicon) -> bool:
+    if _stance_prefixed(token):
+        return False  # "anti-American protests" are not American
     if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
         return True
     if token.text[:1].isupper() and countries().lookup(token.text, ("alias", "demonym")):
@@ -426,6 +431,7 @@ def _code(
     published: str | None,
     published_year: int | None,
     lexicon: EventLexicon,
+    dateline: str | None = None,
 ) -> Event | None:
     trigger, clause = candidate.trigger, candidate.clause
     kind, mode = candidate.entry.type, candidate.entry.mode
@@ -443,8 +449,9 @@ def _code(
         return None  # "others are willing", "countries allow", "it takes more than X to"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
         source_token = _reporting_subject(source_token, lexicon) or source_token
-    source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
-    target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
+    home = dateline if dateline and _names_no_other_country(sentence, dateline, lexicon) else None
+    source = _actor(doc, text, source_token, entities, lexicon, home) if source_token else None
+    target = _actor(doc, text, target_token, entities, lexicon, home) if target_token else None
     if not _sense_holds(candidate, source, target, lexicon):
         return None
     if target is not None and source is not None and _same_actor(source, target):
@@ -571,8 +578,8 @@ def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexi
     """A deed reported without its doer, against a named actor: an agentless passive ("X was
     arrested", "arrested X" as a participle), or a weapon or another event as the subject ("a
     roadside bombing killed X")."""
-    if target.entity is None and target.country is None:
-        return False
+    if target.entity is None and target.country is None and target.sector is None:
+        return False  # a named victim, or one of a known sector ("a journalist was killed")
     verb = clause if _is_verb(clause) else trigger
     patients = [*_children(verb, *_PASSIVE_SUBJECT_DEPS), *_children(verb, "dobj", "obj")]
     if verb.dep_ in ("acl", "amod"):
@@ -1108,7 +1115,12 @@ def _np_bounds(token: Token) -> tuple[int, int]:
 
 
 def _actor(
-    doc: Doc, text: str, token: Token, entities: tuple[Entity, ...], lexicon: EventLexicon
+    doc: Doc,
+    text: str,
+    token: Token,
+    entities: tuple[Entity, ...],
+    lexicon: EventLexicon,
+    home: str | None = None,
 ) -> _Actor | None:
     """An argument resolved to an actor: an entity (through pronouns and role nouns), else a
     country word NER missed, else a common noun for an actor; None for a thing."""
@@ -1130,6 +1142,8 @@ def _actor(
     modifier_entity: Entity | None = None
     if entity is None:
         for index in sorted(range(left, right + 1), key=lambda i: abs(i - token.i)):
+            if _stance_prefixed(doc[index]):
+                continue
             found = entity_at(entities, doc[index].idx, doc[index].idx + len(doc[index].text))
             if found is not None and found.type not in _NOT_ACTOR_LABELS:
                 modifier_entity = found
@@ -1151,8 +1165,15 @@ def _actor(
                 break
     chosen = entity or modifier_entity
     country = _entity_country(chosen) if chosen else None
+    if country is None and chosen is not None and chosen.type in ("GPE", "NORP"):
+        # "Sri Lanka" when the actors data left the entity without a country
+        term = countries().lookup(chosen.name, ("alias", "demonym"))
+        country = term.alpha3 if term else None
     if country is None:
         country = _country_word(doc, left, right, lexicon)
+    if country is None and chosen is None and home and head_sector in _STATE_SECTORS:
+        # "CARACAS — Police said…": an office with no country of its own is of the dateline's
+        country = home
     people = entity is None or entity.type == "NORP"
     if people and head_sector not in _STATE_SECTORS and _names_actor(token, lexicon):
         # "ethnic Albanians in south Serbia", "demonstrators in Baghdad": a group is coded with
@@ -1338,10 +1359,65 @@ def _organisation_sector(name: str, lexicon: EventLexicon) -> str | None:
     return None
 
 
+def _stance_prefixed(token: Token) -> bool:
+    """ "pro-Iranian Hizbollah", "anti-Syria journalist": whom they are for or against, not
+    their country."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
+
+
+_STANCE_PREFIXES = frozenset({"pro", "anti", "non", "ex"})
+
+
+def _dateline_country(doc: Doc, places: tuple[Place, ...]) -> str | None:
+    """The country of an article's dateline ("CARACAS — ", "CÚCUTA, Colombia — "): a country or
+    capital named before the dash, else the country of a place record there."""
+    first = next((s for s in doc.sents if s.text.strip()), None)
+    if first is None:
+        return None
+    dash = _dateline_end(first)
+    if dash is None:
+        return None
+    words = [t for t in doc[first.start : dash] if t.is_alpha]
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(w.text for w in words[start : start + size])
+            term = countries().lookup(phrase, ("alias", "capital")) or countries().lookup(
+                phrase.title(), ("alias", "capital")
+            )
+            if term is not None:
+                return term.alpha3
+    end = doc[dash].idx
+    for place in places:
+        if place.span.end <= end and place.country:
+            alpha3 = _alpha3_of_alpha2().get(place.country)
+            if alpha3:
+                return alpha3
+    return None
+
+
+@cache
+def _alpha3_of_alpha2() -> dict[str, str]:
+    return {alpha2: alpha3 for alpha3, alpha2 in gazetteer().alpha2_of_alpha3.items()}
+
+
+def _names_no_other_country(sentence: SpacySpan, home: str, lexicon: EventLexicon) -> bool:
+    """Whether a sentence names no country but the dateline's (so that its unnamed officials
+    can only be that country's)."""
+    for token in sentence:
+        if token.ent_type_ in ("GPE", "NORP") or (
+            token.text[:1].isupper() and token.lower_ in lexicon.demonyms
+        ):
+            term = countries().lookup(token.text, ("alias", "demonym", "capital"))
+            if term is not None and term.alpha3 != home:
+                return False
+    return True
+
+
 def _country_word(doc: Doc, left: int, right: int, lexicon: EventLexicon) -> str | None:
     for index in range(left, right + 1):
         token = doc[index]
-        if token.text[:1].isupper():
+        if token.text[:1].isupper() and not _stance_prefixed(token):
             term = countries().lookup(token.text, ("alias", "demonym"))
             if term is not None:
                 return term.alpha3
