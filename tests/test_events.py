@@ -267,3 +267,66 @@ def test_events_skip_durations_when_dating_and_take_the_calendar_date(pipeline):
     events = pipeline.extract_text(text, context)["events"]
     dated = [event for event in events if event.type == "ASSAULT"]
     assert dated and dated[0].date == "2025-08-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generic doers: nobody in particular, a habit of a bare plural, an extraposed "it"
+        "Others are willing to attack the plan.",
+        "Critics accused the government of lying.",
+        "Countries allow trade with the regime.",
+        "It will take more than optimism to end the war in Syria.",
+        # captions and page furniture
+        "CLOSE The Defense Department says it is sending troops to the border.",
+        "Image copyright Reuters Image caption Iranian forces attacked the tanker.",
+    ],
+)
+def test_events_generic_statements_and_captions_are_not_coded(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        (
+            "Erdogan said Turkey was ready to launch an offensive against the YPG.",
+            "offensive",
+            "future",
+        ),
+        ("The rebels are able to attack the capital.", "attack", "hypothetical"),
+        ("Will Iran accept the offer from the United States?", "accept", "hypothetical"),
+        ("Israel has not asked Egypt to close the border.", "close", "hypothetical"),
+    ],
+)
+def test_events_intentions_abilities_questions_are_not_actual(pipeline, text, trigger, modality):
+    [event] = [
+        e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == trigger
+    ]
+    assert event.modality == modality
+
+
+def test_events_accused_deed_is_the_accused_and_asserted_by_the_accuser(pipeline):
+    text = "US officials accused China of reneging on the trade agreement."
+    [deed] = [
+        e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == "reneging"
+    ]
+    assert deed.source_country == "CHN"
+    assert deed.hedged and deed.asserted_by is not None and "officials" in deed.asserted_by
+
+
+def test_events_unnamed_offices_take_the_dateline_country(pipeline):
+    text = "CARACAS — Police arrested three opposition leaders on Monday."
+    [event] = [e for e in _events(pipeline, text) if e.type == "COERCE"]
+    assert event.source_country == "VEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Pro-Iranian militiamen attacked the embassy.", "IRN"),
+        ("Anti-American protesters marched in Karachi.", "USA"),
+    ],
+)
+def test_events_stance_prefixes_give_no_country(pipeline, text, absent):
+    assert all(e.source_country != absent for e in _events(pipeline, text))
