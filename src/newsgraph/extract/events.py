@@ -1017,7 +1017,11 @@ def _noun_arguments(
     modifiers = [m for m in modifiers if m not in victims]
     found = owners or agents or modifiers
     source: Token | None = found[0] if found else None
-    if source is None and clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj"):
+    # "until more is known about the Boston bombings": a deed placed by its city is not the
+    # deed of the clause's subject
+    placed = any(_names_a_place(c) for c in noun.children)
+    taken_up = clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj")
+    if source is None and not placed and taken_up:
         verb_is_event = _match(clause, lexicon.verbs) is not None and not _is_light(clause, lexicon)
         if not verb_is_event:
             source = _subject(clause, lexicon)
