@@ -11,6 +11,7 @@ stored (read from its -v log) and restarts it, to check the resumed counts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -31,10 +32,8 @@ SAMPLE_SECONDS = 0.2
 def _tree_rss(process: psutil.Process) -> int:
     total = 0
     for member in [process, *process.children(recursive=True)]:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += member.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -105,7 +104,8 @@ def main() -> None:
         with Store.open(args.db, read_only=True) as store:
             results["counts"] = store.counts()
         results["db_mb"] = round(args.db.stat().st_size / 2**20, 1)
-        results["articles_per_second_first_run"] = round(args.limit / results["first_run"]["seconds"], 2)
+        first_seconds = results["first_run"]["seconds"]
+        results["articles_per_second_first_run"] = round(args.limit / first_seconds, 2)
     print(json.dumps(results, indent=2))
 
 

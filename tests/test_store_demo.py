@@ -27,7 +27,9 @@ SPEAKERS = sorted(
         quote["speaker"]
         for entry in EXPECTED.values()
         for quote in entry["quotes"]
-        if quote["speaker"] and " " in quote["speaker"] and quote["speaker"][0].isupper()
+        if quote["speaker"]
+        and " " in quote["speaker"]
+        and quote["speaker"][0].isupper()
         and not any(word in quote["speaker"] for word in ("Ministry", "government", "U.S.", "Wire"))
     }
 )
@@ -74,7 +76,9 @@ def test_quotes_by_speaker_are_the_stored_quotes_of_that_speaker(demo_db, speake
     rows = _query(demo_db, "query", "quotes", "--speaker", speaker)
 
     with Store.open(demo_db, read_only=True) as store:
-        records = [json.loads(r) for r in store.query("SELECT record FROM articles")["record"].to_pylist()]
+        records = [
+            json.loads(r) for r in store.query("SELECT record FROM articles")["record"].to_pylist()
+        ]
     expected = set()
     for record in records:
         names = {entity["id"]: entity["name"] for entity in record["entities"]}
@@ -140,7 +144,10 @@ def test_the_top_actors_are_the_storyline_protagonists(demo_db):
     [
         ("reward", "U.S. doubles reward for Venezuelan president's arrest to $50 million"),
         ("flash floods Tyrol", "Flash floods cut off Tyrol villages after record rainfall"),
-        ("Gdansk by-election turnout", "Urban planner wins Gdańsk council by-election as turnout slumps"),
+        (
+            "Gdansk by-election turnout",
+            "Urban planner wins Gdańsk council by-election as turnout slumps",
+        ),
         ("militia", "Venezuela calls up militia as U.S. warships head south"),
     ],
 )
@@ -165,7 +172,9 @@ def test_timeline_lists_what_an_actor_said_in_date_order(demo_db):
 
 
 def test_event_queries_answer_even_before_events_are_extracted(demo_db):
-    assert isinstance(_query(demo_db, "query", "events", "--source", "CHN", "--target", "USA"), list)
+    assert isinstance(
+        _query(demo_db, "query", "events", "--source", "CHN", "--target", "USA"), list
+    )
     assert isinstance(_query(demo_db, "query", "dyad", "CHN", "USA"), list)
 
 
@@ -183,9 +192,7 @@ def test_sql_error_is_reported_not_raised(demo_db):
 
 
 def test_csv_output_has_a_header_and_one_line_per_row(demo_db):
-    result = runner.invoke(
-        app, ["query", "actors", "--top", "3", "--db", str(demo_db), "--csv"]
-    )
+    result = runner.invoke(app, ["query", "actors", "--top", "3", "--db", str(demo_db), "--csv"])
 
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("name,type,country")

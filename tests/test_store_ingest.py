@@ -42,7 +42,7 @@ def _corpus_lines() -> list[str]:
         text = (
             f"Officials in the city of Tarvik announced new rules on {topic} on Monday,"
             f" the council said in a statement. Mayor Ilse Brandt said the decision on {topic}"
-            f" was overdue. \"We cannot wait any longer on {topic},\" Brandt told reporters."
+            f' was overdue. "We cannot wait any longer on {topic}," Brandt told reporters.'
         )
         lines.append(
             json.dumps(
@@ -120,9 +120,7 @@ def test_ingesting_the_same_input_again_adds_no_rows(corpus_dir, tmp_path, refer
     assert runs.to_pylist()[-1] == {"articles_added": 0, "status": "completed"}
 
 
-def test_two_worker_processes_store_what_one_process_stores(
-    corpus_dir, tmp_path, reference_counts
-):
+def test_two_worker_processes_store_what_one_process_stores(corpus_dir, tmp_path, reference_counts):
     db = tmp_path / "pool.duckdb"
 
     _ingest([str(corpus_dir)], db, workers=2)

@@ -10,10 +10,10 @@ from pathlib import Path
 import networkx
 import pyarrow.parquet as pq
 import pytest
-from store_helpers import china_articles
 
 from newsgraph.store import Store, _queries
 from newsgraph.store._export import GDELT_FIELDS, ExportFormat, export, quad_class_number
+from store_helpers import china_articles
 
 
 @pytest.fixture
@@ -151,9 +151,7 @@ def test_jsonl_export_includes_the_full_records(store, tmp_path):
 def test_actor_network_links_speakers_and_event_actors(store, tmp_path, fmt):
     [path] = export(store, tmp_path / "net", fmt)
 
-    graph = (
-        networkx.read_graphml(path) if fmt is ExportFormat.graphml else networkx.read_gexf(path)
-    )
+    graph = networkx.read_graphml(path) if fmt is ExportFormat.graphml else networkx.read_gexf(path)
     # China accused and threatened the US (2 events); Wang Yi's quote names Washington? No:
     # "Washington" is not an entity there, so the quote adds no edge.
     assert graph.has_edge("CHN", "USA")

@@ -231,6 +231,7 @@ def ingest(
         raise
     finally:
         store.finish_run(run_id, status)
+    store.rebuild_actors()
     if options.build_search_index and not store.rebuild_search_index():
         logger.info("search index not built: DuckDB fts extension unavailable")
     return stats

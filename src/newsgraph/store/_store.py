@@ -43,7 +43,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Failure
-from newsgraph.store import _fts
+from newsgraph.store import _actors, _fts
 from newsgraph.store._tables import (
     ARTICLE_TABLES,
     CHILD_TABLES,
@@ -197,6 +197,7 @@ class Store:
                     ["schema_version", str(SCHEMA_VERSION)],
                     ["articles_generation", "0"],
                     ["fts_generation", "-1"],
+                    ["actors_generation", "-1"],
                 ],
             )
 
@@ -490,6 +491,38 @@ class Store:
             _fts.build_index(self._con)
             self._set_meta("fts_generation", self._meta("articles_generation") or "0")
         return True
+
+    # --- corpus actors ------------------------------------------------------------------------
+
+    def actors_current(self) -> bool:
+        """True when the corpus actors were built from every stored article."""
+        return self._meta("actors_generation") == self._meta("articles_generation")
+
+    def rebuild_actors(self) -> int:
+        """Group the article entities into corpus actors (if out of date); returns how many."""
+        if self.actors_current():
+            row = self._con.execute("SELECT count(*) FROM actors").fetchone()
+            return int(row[0]) if row else 0
+        entities = [
+            _actors.entity_row(row)
+            for batch in self.batches(_actors.ENTITY_SQL, 10_000)
+            for row in batch
+        ]
+        grouped = _actors.group_actors(entities)
+        with self._transaction("building the corpus actors"):
+            self._con.execute("DELETE FROM actors")
+            self._con.execute("DELETE FROM actor_entities")
+            self._insert("actors", [_actors.actor_row(actor) for actor in grouped])
+            self._insert(
+                "actor_entities",
+                [
+                    {"actor_id": actor.actor_id, "article_id": article, "entity_id": entity}
+                    for actor in grouped
+                    for article, entity in actor.members
+                ],
+            )
+            self._set_meta("actors_generation", self._meta("articles_generation") or "0")
+        return len(grouped)
 
     # --- reading -----------------------------------------------------------------------------
 

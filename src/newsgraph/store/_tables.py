@@ -128,6 +128,28 @@ def _tables() -> dict[str, Table]:
             ),
         ),
         "meta": Table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))),
+        # Corpus-level actors, rebuilt from the entities after each ingest (store/_actors.py).
+        "actors": Table(
+            "actors",
+            (
+                ("actor_id", "VARCHAR"),
+                ("name", "VARCHAR"),
+                ("type", "VARCHAR"),
+                ("country", "VARCHAR"),
+                ("sector", "VARCHAR"),
+                ("aliases", "VARCHAR[]"),
+                ("titles", "JSON"),
+                ("articles", "BIGINT"),
+                ("mentions", "BIGINT"),
+                ("first_seen", "DATE"),
+                ("last_seen", "DATE"),
+                ("wikidata", "VARCHAR"),
+            ),
+        ),
+        "actor_entities": Table(
+            "actor_entities",
+            (("actor_id", "VARCHAR"), ("article_id", "VARCHAR"), ("entity_id", "VARCHAR")),
+        ),
     }
     for name, record_class in CHILD_TABLES.items():
         tables[name] = Table(name, _CHILD_KEY + _plain(record_columns(record_class)))
