@@ -21,21 +21,19 @@ from newsgraph.store._ingest import IngestOptions, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = json.loads((ROOT / "tests" / "golden" / "demo_expected.json").read_text())
-# People who say at least two things in the answer key.
+# Every speaker the answer key names.
 SPEAKERS = sorted(
     {
         quote["speaker"]
         for entry in EXPECTED.values()
         for quote in entry["quotes"]
         if quote["speaker"]
-        and " " in quote["speaker"]
-        and quote["speaker"][0].isupper()
-        and not any(word in quote["speaker"] for word in ("Ministry", "government", "U.S.", "Wire"))
     }
 )
-# Share of a speaker's key quotes the query must return (the quote extractor's own floor on the
-# demo key is 0.58 with the right speaker; see tests/test_demo_golden.py).
-SPEAKER_RECALL_FLOOR = 0.5
+# Share of the key's quotes that `quotes --speaker` returns for their speaker. The quote
+# extractor itself finds 0.61 of the key with the key's speaker (tests/test_demo_golden.py,
+# floor 0.58); the query must not lose any of those: measured 2026-11-30.
+SPEAKER_RECALL_FLOOR = 0.58
 
 runner = CliRunner()
 
@@ -79,20 +77,28 @@ def test_quotes_by_speaker_are_the_stored_quotes_of_that_speaker(demo_db, speake
         records = [
             json.loads(r) for r in store.query("SELECT record FROM articles")["record"].to_pylist()
         ]
+        # the corpus actor of each entity: "Ordaz" alone in one article is Rafael Ordaz
+        actor_of = {
+            (row["article_id"], row["entity_id"]): row["name"]
+            for row in store.query(
+                "SELECT l.article_id, l.entity_id, a.name FROM actor_entities l"
+                " JOIN actors a USING (actor_id)"
+            ).to_pylist()
+        }
     expected = set()
     for record in records:
         names = {entity["id"]: entity["name"] for entity in record["entities"]}
         for quote in record["quotes"]:
-            if _speaker_matches(speaker, quote["speaker_name"]) or _speaker_matches(
-                speaker, names.get(quote["speaker"])
+            if (
+                _speaker_matches(speaker, quote["speaker_name"])
+                or _speaker_matches(speaker, names.get(quote["speaker"]))
+                or _speaker_matches(speaker, actor_of.get((record["id"], quote["speaker"])))
             ):
                 expected.add((record["id"], quote["span"][0]))
     assert {(row["article_id"], row["span_start"]) for row in rows} == expected
 
 
-@pytest.mark.parametrize("speaker", SPEAKERS)
-def test_quotes_by_speaker_find_the_answer_key_quotes(demo_db, speaker):
-    rows = _query(demo_db, "query", "quotes", "--speaker", speaker)
+def test_quotes_by_speaker_find_the_answer_key_quotes(demo_db):
     with Store.open(demo_db, read_only=True) as store:
         origins = {
             row["id"]: _key_of(row["provenance_origin_path"], row["provenance_origin_record"])
@@ -100,20 +106,22 @@ def test_quotes_by_speaker_find_the_answer_key_quotes(demo_db, speaker):
                 "SELECT id, provenance_origin_path, provenance_origin_record FROM articles"
             ).to_pylist()
         }
-    found = {(origins[row["article_id"]], row["text"]) for row in rows}
-    gold = [
-        (key, quote["text_startswith"])
-        for key, entry in EXPECTED.items()
-        for quote in entry["quotes"]
-        if quote["speaker"] == speaker
-    ]
-
-    hits = [
-        (key, start)
-        for key, start in gold
-        if any(k == key and (start in text or text.startswith(start[:25])) for k, text in found)
-    ]
-    assert len(hits) / len(gold) >= SPEAKER_RECALL_FLOOR, (gold, found)
+    total = hits = 0
+    misses = []
+    for speaker in SPEAKERS:
+        rows = _query(demo_db, "query", "quotes", "--speaker", speaker)
+        found = [(origins[row["article_id"]], row["text"]) for row in rows]
+        for key, entry in EXPECTED.items():
+            for quote in entry["quotes"]:
+                if quote["speaker"] != speaker:
+                    continue
+                total += 1
+                start = quote["text_startswith"]
+                if any(k == key and (start in t or t.startswith(start[:25])) for k, t in found):
+                    hits += 1
+                else:
+                    misses.append(f"{speaker}: {key}: {start}")
+    assert hits / total >= SPEAKER_RECALL_FLOOR, "\n".join(misses)
 
 
 def test_quotes_carry_date_outlet_and_kind(demo_db):

@@ -136,14 +136,14 @@ def _run_until(db: Path, corpus_dir: Path, stop_after: int, sig: signal.Signals)
     """Run `newsgraph ingest` and send ``sig`` once ``stop_after`` documents are stored."""
     command = [NEWSGRAPH, "-v", "ingest", str(corpus_dir), "--db", str(db), "--workers", "1"]
     command += ["--batch-size", "2"]
-    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    assert child.stderr is not None
-    for line in child.stderr:
-        if "stored a chunk" in line and int(line.split("(")[1].split()[0]) >= stop_after:
-            child.send_signal(sig)
-            break
-    child.stderr.read()
-    return child.wait(timeout=120)
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stderr is not None
+        for line in child.stderr:
+            if "stored a chunk" in line and int(line.split("(")[1].split()[0]) >= stop_after:
+                child.send_signal(sig)
+                break
+        child.stderr.read()
+        return child.wait(timeout=120)
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@ series, timelines, and the GDELT, Parquet, JSONL and network exports."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ import networkx
 import pyarrow.parquet as pq
 import pytest
 
+from newsgraph import StoreError
 from newsgraph.store import Store, _queries
 from newsgraph.store._export import GDELT_FIELDS, ExportFormat, export, quad_class_number
 from store_helpers import china_articles
@@ -18,9 +20,11 @@ from store_helpers import china_articles
 
 @pytest.fixture
 def store(tmp_path: Path):
-    with Store.open(tmp_path / "c.duckdb") as opened:
-        opened.write(china_articles())
-        yield opened
+    opened = Store.open(tmp_path / "c.duckdb")
+    opened.write(china_articles())
+    yield opened
+    with contextlib.suppress(StoreError):
+        opened.close()
 
 
 @pytest.mark.parametrize("source", ["CHN", "China", "chn", "the People's Republic of China"])
@@ -97,10 +101,32 @@ def test_actors_count_articles_mentions_and_quotes(store):
     assert rows["China"]["articles"] == 2
 
 
-def test_search_without_the_index_falls_back_to_a_scan(store):
-    rows = _queries.search(store, "accusation").to_pylist()
+@pytest.mark.parametrize("words", ["accusation", "ACCUSATION meddling", "Washington's meddling"])
+def test_search_finds_articles_holding_every_word(store, words):
+    rows = _queries.search(store, words).to_pylist()
 
     assert [row["article_id"] for row in rows] == [china_articles()[0].id]
+    assert store.search_current()
+
+
+def test_search_matches_word_forms(store):
+    rows = _queries.search(store, "threaten").to_pylist()  # the text says "threatened"
+
+    assert [row["article_id"] for row in rows] == [china_articles()[1].id]
+
+
+def test_search_on_a_read_only_store_with_a_stale_index_falls_back_to_a_scan(store):
+    path = store.path
+    store.close()
+    with Store.open(path, read_only=True) as reader:
+        assert not reader.search_current()
+        rows = _queries.search(reader, "accusation").to_pylist()
+
+    assert [row["article_id"] for row in rows] == [china_articles()[0].id]
+
+
+def test_a_search_for_nothing_finds_nothing(store):
+    assert _queries.search(store, "  ?! ").num_rows == 0
 
 
 def test_gdelt_export_has_61_columns_and_maps_codes(store, tmp_path):

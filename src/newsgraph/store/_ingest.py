@@ -232,8 +232,8 @@ def ingest(
     finally:
         store.finish_run(run_id, status)
     store.rebuild_actors()
-    if options.build_search_index and not store.rebuild_search_index():
-        logger.info("search index not built: DuckDB fts extension unavailable")
+    if options.build_search_index:
+        store.rebuild_search_index()
     return stats
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsgraph.extract._lexicon import countries
+from newsgraph.store import _search
 from newsgraph.store._store import Store
 
 # What ``search`` shows around the first hit, in characters on each side.
@@ -419,16 +420,14 @@ def dyad(
 
 
 def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
-    """Articles matching every word of ``query`` (stemmed), best BM25 score first.
+    """Articles holding every word of ``query`` (stemmed) in title or text, best BM25 first.
 
-    Rebuilds the index first when it is older than the articles and the store is writable;
-    without the index (extension missing, or stale on a read-only store) every word must occur
-    in the title or text, ranked by how often they do.
+    Uses the tantivy index, rebuilt first when it is older than the articles and the store is
+    writable. Without a current index (a read-only store after an interrupted ingest) every
+    word must occur in the title or text as a substring, ranked by how often they do.
     """
-    words = [word for word in re.findall(r"[\w'-]+", query) if word]
-    if not words:
-        return store.query("SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score LIMIT 0")
-    first = words[0]
+    words = _search.query_words(query)
+    first = words[0] if words else ""
     snippet = (
         f"substr(a.text, greatest(1, instr(lower(a.text), lower(?)) - {SNIPPET_CONTEXT}),"
         f" {2 * SNIPPET_CONTEXT} + length(?))"
@@ -437,22 +436,31 @@ def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
         "a.id AS article_id, a.published_date AS date, a.source AS outlet, a.title, a.url,"
         f" {snippet} AS snippet"
     )
-    usable = store.fts_available() and (
-        store.fts_current() or (not store.read_only and store.rebuild_search_index())
-    )
-    if usable:
+    if not words:
         return store.query(
-            f"""
-            SELECT {columns}, score FROM (
-                SELECT *, fts_main_articles.match_bm25(id, ?, conjunctive := 1) AS score
-                FROM articles
-            ) a
-            WHERE score IS NOT NULL
-            ORDER BY score DESC, a.id
-            LIMIT ?
-            """,
-            [first, first, query, limit],
+            f"SELECT {columns}, NULL::DOUBLE AS score FROM articles a LIMIT 0", [first, first]
         )
+    if store.rebuild_search_index():
+        hits = _search.search(store.search_folder, query, limit)
+        ranked = pa.table(
+            {
+                "id": pa.array([article_id for article_id, _ in hits], pa.string()),
+                "rank": pa.array(range(len(hits)), pa.int64()),
+                "score": pa.array([score for _, score in hits], pa.float64()),
+            }
+        )
+        store.connection.register("_hits", ranked)
+        try:
+            return store.query(
+                f"""
+                SELECT {columns}, h.score
+                FROM _hits h JOIN articles a ON a.id = h.id
+                ORDER BY h.rank
+                """,
+                [first, first],
+            )
+        finally:
+            store.connection.unregister("_hits")
     conditions = " AND ".join("(a.text ILIKE ? OR coalesce(a.title, '') ILIKE ?)" for _ in words)
     counts = " + ".join("len(string_split(lower(a.text), lower(?))) - 1" for _ in words)
     return store.query(

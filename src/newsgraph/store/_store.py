@@ -43,7 +43,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Failure
-from newsgraph.store import _actors, _fts
+from newsgraph.store import _actors, _search
 from newsgraph.store._tables import (
     ARTICLE_TABLES,
     CHILD_TABLES,
@@ -117,7 +117,6 @@ class Store:
         self._con = connection
         self.path = path
         self.read_only = read_only
-        self._fts_loaded: bool | None = None
         self._columns: dict[str, set[str]] = {}
 
     # --- opening ---------------------------------------------------------------------------
@@ -196,7 +195,6 @@ class Store:
                 [
                     ["schema_version", str(SCHEMA_VERSION)],
                     ["articles_generation", "0"],
-                    ["fts_generation", "-1"],
                     ["actors_generation", "-1"],
                 ],
             )
@@ -470,26 +468,35 @@ class Store:
         finally:
             self._con.unregister("_batch")
 
-    # --- full-text index ---------------------------------------------------------------------
+    # --- full-text index -------------------------------------------------------------------
 
-    def fts_available(self) -> bool:
-        if self._fts_loaded is None:
-            self._fts_loaded = _fts.load_fts(self._con)
-        return self._fts_loaded
+    @property
+    def search_folder(self) -> Path:
+        return _search.index_path(self.path)
 
-    def fts_current(self) -> bool:
+    def search_current(self) -> bool:
         """True when the search index covers every stored article."""
-        return self._meta("fts_generation") == self._meta("articles_generation")
+        return _search.indexed_generation(self.search_folder) == self._meta("articles_generation")
 
     def rebuild_search_index(self) -> bool:
-        """Rebuild the BM25 index if it is out of date; False when the extension is missing."""
-        if not self.fts_available():
-            return False
-        if self.fts_current():
+        """Rebuild the search index if it is out of date; False when it cannot be (read-only)."""
+        if self.search_current():
             return True
-        with self._transaction("building the search index"):
-            _fts.build_index(self._con)
-            self._set_meta("fts_generation", self._meta("articles_generation") or "0")
+        if self.read_only:
+            return False
+        generation = self._meta("articles_generation") or "0"
+        documents = (
+            row
+            for batch in self.batches("SELECT id, title, text FROM articles", 1000)
+            for row in batch
+        )
+        try:
+            count = _search.build(self.search_folder, documents, generation)
+        except (OSError, ValueError) as error:
+            raise StoreError(
+                f"{self.search_folder}: cannot build the search index: {error}"
+            ) from None
+        logger.info("%s: search index built over %d articles", self.path, count)
         return True
 
     # --- corpus actors ------------------------------------------------------------------------
