@@ -218,7 +218,7 @@ def ingest_command(
             f"{stats.articles_added} articles added",
         ]
         if stats.articles_present:
-            parts.append(f"{stats.articles_present} already stored under another path")
+            parts.append(f"{stats.articles_present} analysed again but already stored")
         if stats.skipped:
             parts.append(f"{stats.skipped} skipped as already stored")
         if stats.failures:

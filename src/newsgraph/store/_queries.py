@@ -72,6 +72,33 @@ def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
+def _matched_entities(store: Store, pattern: ActorPattern) -> tuple[str, list[Any]]:
+    """SQL of the article entities an actor pattern names: ``(article_id, id, name)``.
+
+    With current corpus actors, an entity matches when its actor's name or one of its aliases
+    does (so "Rafael Ordaz" finds the entity "Ordaz" of an article without the full name);
+    otherwise when its own name does. Countries match by code for GPE and NORP entities.
+    """
+    if store.actors_current():
+        sql = """
+            SELECT link.article_id, link.entity_id AS id, ac.name
+            FROM actors ac JOIN actor_entities link ON link.actor_id = ac.actor_id
+            WHERE regexp_matches(ac.name, ?)
+               OR len(list_filter(ac.aliases, alias -> regexp_matches(alias, ?))) > 0
+        """
+        params: list[Any] = [pattern.name_regex, pattern.name_regex]
+        if pattern.country:
+            sql += " OR ac.country = ? AND ac.type IN ('GPE', 'NORP')"
+            params.append(pattern.country)
+        return sql, params
+    sql = "SELECT e.article_id, e.id, e.name FROM entities e WHERE regexp_matches(e.name, ?)"
+    params = [pattern.name_regex]
+    if pattern.country:
+        sql += " OR e.country = ? AND e.type IN ('GPE', 'NORP')"
+        params.append(pattern.country)
+    return sql, params
+
+
 def quotes(
     store: Store,
     *,
@@ -82,23 +109,26 @@ def quotes(
     text: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> pa.Table:
-    """Quotes with speaker, kind, text and the article they are from, oldest first."""
+    """Quotes with speaker, kind, text and the article they are from, oldest first.
+
+    A speaker matches through the entity the quote is attributed to (and its corpus actor), or
+    by the speaker's name as written when the quote has no entity ("officials").
+    """
     params: list[Any] = []
     clauses: list[str] = []
     with_actors = store.actors_current()
+    selection = "quotes"
     if speaker is not None:
         pattern = actor_pattern(speaker)
-        clauses.append(
-            "(regexp_matches(coalesce(q.speaker_name, ''), ?)"
-            " OR regexp_matches(coalesce(sp.name, ''), ?)"
-            + (" OR regexp_matches(coalesce(ac.name, ''), ?)" if with_actors else "")
-            + (" OR sp.country = ? AND sp.type IN ('GPE', 'NORP'))" if pattern.country else ")")
-        )
-        params += [pattern.name_regex, pattern.name_regex]
-        if with_actors:
-            params.append(pattern.name_regex)
-        if pattern.country:
-            params.append(pattern.country)
+        matched, matched_params = _matched_entities(store, pattern)
+        selection = f"""(
+            SELECT q.* FROM quotes q
+            JOIN ({matched}) m ON m.article_id = q.article_id AND m.id = q.speaker
+            UNION ALL
+            SELECT q.* FROM quotes q
+            WHERE q.speaker IS NULL AND regexp_matches(coalesce(q.speaker_name, ''), ?)
+        )"""
+        params += [*matched_params, pattern.name_regex]
     if outlet is not None:
         clauses.append("a.source ILIKE ?")
         params.append(f"%{outlet}%")
@@ -109,18 +139,23 @@ def quotes(
     params.append(limit)
     return store.query(
         f"""
-        SELECT a.published_date AS date,
+        WITH chosen AS (
+            SELECT q.*, a.published_date, a.source, a.title, a.url
+            FROM {selection} q
+            JOIN articles a ON a.id = q.article_id
+            {_where(clauses)}
+            ORDER BY a.published_date NULLS LAST, q.article_id, q.ordinal
+            LIMIT ?
+        )
+        SELECT q.published_date AS date,
                coalesce({"ac.name, " if with_actors else ""}sp.name, q.speaker_name) AS speaker,
                q.speaker_name AS speaker_as_written, sp.country AS speaker_country,
-               q.kind, q.text, q.via, a.source AS outlet, a.title, a.url,
-               a.id AS article_id, q.ordinal AS quote, q.span_start, q.span_end
-        FROM quotes q
-        JOIN articles a ON a.id = q.article_id
+               q.kind, q.text, q.via, q.source AS outlet, q.title, q.url,
+               q.article_id, q.ordinal AS quote, q.span_start, q.span_end
+        FROM chosen q
         LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.id = q.speaker
         {_ACTOR_JOIN.format(e="sp", alias="ac") if with_actors else ""}
-        {_where(clauses)}
-        ORDER BY a.published_date NULLS LAST, a.id, q.ordinal
-        LIMIT ?
+        ORDER BY q.published_date NULLS LAST, q.article_id, q.ordinal
         """,
         params,
     )
@@ -264,24 +299,12 @@ def _corpus_actors(
     params.append(top)
     return store.query(
         f"""
-        WITH spoken AS (
-            SELECT article_id, speaker AS id, count(*) AS quotes
-            FROM quotes WHERE speaker IS NOT NULL GROUP BY ALL
-        ),
-        top_actors AS (
-            SELECT * FROM actors ac {_where(clauses)}
-            ORDER BY ac.articles DESC, ac.mentions DESC, ac.name LIMIT ?
-        )
-        SELECT ac.name, ac.type, ac.country, ac.sector, ac.articles,
-               count(DISTINCT a.source) AS outlets, ac.mentions,
-               coalesce(sum(s.quotes), 0)::BIGINT AS quotes,
-               ac.first_seen, ac.last_seen, ac.aliases, ac.titles, ac.actor_id
-        FROM top_actors ac
-        JOIN actor_entities link ON link.actor_id = ac.actor_id
-        JOIN articles a ON a.id = link.article_id
-        LEFT JOIN spoken s ON s.article_id = link.article_id AND s.id = link.entity_id
-        GROUP BY ALL
+        SELECT ac.name, ac.type, ac.country, ac.sector, ac.articles, ac.outlets, ac.mentions,
+               ac.quotes, ac.first_seen, ac.last_seen, ac.aliases, ac.titles, ac.actor_id
+        FROM actors ac
+        {_where(clauses)}
         ORDER BY ac.articles DESC, ac.mentions DESC, ac.name
+        LIMIT ?
         """,
         params,
     )
@@ -301,34 +324,13 @@ def timeline(
     target (``undergoes``), and per article that mentions the actor without either
     (``mentioned``).
     """
-    pattern = actor_pattern(actor)
-    params: list[Any] = []
-    with_actors = store.actors_current()
-    match_entity = (
-        "(regexp_matches(e.name, ?)"
-        + (" OR regexp_matches(coalesce(ac.name, ''), ?)" if with_actors else "")
-        + (" OR e.country = ? AND e.type IN ('GPE','NORP'))" if pattern.country else ")")
-    )
-
-    def entity_params() -> list[Any]:
-        return (
-            [pattern.name_regex]
-            + ([pattern.name_regex] if with_actors else [])
-            + ([pattern.country] if pattern.country else [])
-        )
-
+    matched, params = _matched_entities(store, actor_pattern(actor))
     date_sql = _event_date_sql(store)
-    params += entity_params()  # matched CTE
     outer: list[Any] = []
     outer_clauses = _date_filters("date", since, until, outer)
     return store.query(
         f"""
-        WITH matched AS (
-            SELECT e.article_id, e.id, {"coalesce(ac.name, e.name)" if with_actors else "e.name"}
-                   AS name
-            FROM entities e
-            {_ACTOR_JOIN.format(e="e", alias="ac") if with_actors else ""}
-            WHERE {match_entity}
+        WITH matched AS ({matched}
         ),
         said AS (
             SELECT a.published_date AS date, 'said' AS kind, m.name AS actor,

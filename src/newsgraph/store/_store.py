@@ -13,7 +13,7 @@ made by other extractors or another model (its ``analysis_key``) is replaced, ch
 
 **Resumable.** Each :meth:`Store.write` is one transaction: a batch is stored whole or not at all,
 whatever kills the process. ``documents`` remembers every input document already handled (by a
-key over its path, record number, raw body and analysis settings), so a restarted ingest skips
+key over its raw body, container metadata and the analysis settings), so a restarted ingest skips
 them before parsing.
 
 **Schema.** ``meta.schema_version`` is the layout version; :data:`MIGRATIONS` upgrades older
@@ -67,6 +67,8 @@ DATA_TABLES = (
     "failures",
     "documents",
     "runs",
+    "actors",
+    "actor_entities",
 )
 
 
@@ -527,6 +529,18 @@ class Store:
                     for actor in grouped
                     for article, entity in actor.members
                 ],
+            )
+            self._con.execute(
+                "UPDATE actors SET outlets = o.outlets FROM ("
+                " SELECT link.actor_id, count(DISTINCT a.source) AS outlets"
+                " FROM actor_entities link JOIN articles a ON a.id = link.article_id"
+                " GROUP BY 1) o WHERE actors.actor_id = o.actor_id"
+            )
+            self._con.execute(
+                "UPDATE actors SET quotes = coalesce(s.quotes, 0) FROM ("
+                " SELECT link.actor_id, count(q.ordinal) AS quotes FROM actor_entities link"
+                " LEFT JOIN quotes q ON q.article_id = link.article_id"
+                " AND q.speaker = link.entity_id GROUP BY 1) s WHERE actors.actor_id = s.actor_id"
             )
             self._set_meta("actors_generation", self._meta("articles_generation") or "0")
         return len(grouped)

@@ -141,6 +141,8 @@ def _tables() -> dict[str, Table]:
                 ("titles", "JSON"),
                 ("articles", "BIGINT"),
                 ("mentions", "BIGINT"),
+                ("outlets", "BIGINT"),
+                ("quotes", "BIGINT"),
                 ("first_seen", "DATE"),
                 ("last_seen", "DATE"),
                 ("wikidata", "VARCHAR"),
