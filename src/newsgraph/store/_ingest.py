@@ -238,6 +238,7 @@ def ingest(
     finally:
         store.finish_run(run_id, status)
     store.rebuild_actors()
+    store.rebuild_duplicates()
     if options.build_search_index:
         store.rebuild_search_index()
     return stats

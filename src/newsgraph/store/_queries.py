@@ -381,7 +381,9 @@ def dyad(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
 ) -> pa.Table:
-    """Weekly event counts between two actors by quad class (week starts on Monday)."""
+    """Weekly event counts between two actors by quad class (week starts on Monday), with the
+    articles, the stories (articles with their near-duplicate copies counted once) and the
+    outlets reporting them."""
     params: list[Any] = []
     forward_params: list[Any] = []
     forward = (
@@ -402,17 +404,24 @@ def dyad(
         direction = f"({forward} OR {backward})"
     date_sql = _event_date_sql(store)
     clauses = [direction, *_date_filters(date_sql, since, until, params)]
+    with_duplicates = store.has_table("near_duplicates")
+    story = "coalesce(nd.duplicate_of, ev.article_id)" if with_duplicates else "ev.article_id"
+    duplicates_join = (
+        "LEFT JOIN near_duplicates nd ON nd.article_id = ev.article_id" if with_duplicates else ""
+    )
     return store.query(
         f"""
         SELECT date_trunc('week', {date_sql})::DATE AS week,
                coalesce(CAST(ev.quad_class AS VARCHAR), 'unknown') AS quad_class,
                count(*) AS events,
                count(DISTINCT ev.article_id) AS articles,
+               count(DISTINCT {story}) AS stories,
                count(DISTINCT a.source) AS outlets
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
         LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {duplicates_join}
         {_where(clauses)}
         GROUP BY ALL
         ORDER BY week NULLS LAST, quad_class

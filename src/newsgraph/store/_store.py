@@ -43,7 +43,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Failure
-from newsgraph.store import _actors, _search
+from newsgraph.store import _actors, _duplicates, _search
 from newsgraph.store._tables import (
     ARTICLE_TABLES,
     CHILD_TABLES,
@@ -69,6 +69,7 @@ DATA_TABLES = (
     "runs",
     "actors",
     "actor_entities",
+    "near_duplicates",
 )
 
 
@@ -198,6 +199,7 @@ class Store:
                     ["schema_version", str(SCHEMA_VERSION)],
                     ["articles_generation", "0"],
                     ["actors_generation", "-1"],
+                    ["duplicates_generation", "-1"],
                 ],
             )
 
@@ -236,6 +238,9 @@ class Store:
             ).fetchall()
             self._columns[table] = {row[0] for row in rows}
         return self._columns[table]
+
+    def has_table(self, table: str) -> bool:
+        return bool(self._column_names(table))
 
     def has_column(self, table: str, column: str) -> bool:
         return column in self._column_names(table)
@@ -544,6 +549,41 @@ class Store:
             )
             self._set_meta("actors_generation", self._meta("articles_generation") or "0")
         return len(grouped)
+
+    # --- near-duplicates ---------------------------------------------------------------------
+
+    def duplicates_current(self) -> bool:
+        return self._meta("duplicates_generation") == self._meta("articles_generation")
+
+    def rebuild_duplicates(self) -> int:
+        """Find near-duplicate articles again (if out of date); returns how many copies."""
+        if not self.duplicates_current():
+            items = [
+                (article_id, published, bytes(data))
+                for batch in self.batches(
+                    "SELECT s.article_id, a.published_date, s.signature FROM signatures s"
+                    " JOIN articles a ON a.id = s.article_id",
+                    10_000,
+                )
+                for article_id, published, data in batch
+            ]
+            found = _duplicates.near_duplicates(items)
+            with self._transaction("recording near-duplicates"):
+                self._con.execute("DELETE FROM near_duplicates")
+                self._insert(
+                    "near_duplicates",
+                    [
+                        {
+                            "article_id": item.article_id,
+                            "duplicate_of": item.duplicate_of,
+                            "similarity": item.similarity,
+                        }
+                        for item in found
+                    ],
+                )
+                self._set_meta("duplicates_generation", self._meta("articles_generation") or "0")
+        row = self._con.execute("SELECT count(*) FROM near_duplicates").fetchone()
+        return int(row[0]) if row else 0
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from newsgraph.store._columns import (
 from newsgraph.store._columns import (
     record_columns as _record_columns,
 )
+from newsgraph.store._duplicates import signature
 
 __all__ = ["TABLES", "Table", "article_rows", "failure_rows"]
 
@@ -54,7 +55,11 @@ class Table:
         return pa.Table.from_pylist(list(rows), schema=self.arrow_schema())
 
 
-_ARROW_EXTRA: dict[str, pa.DataType] = {"DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+_ARROW_EXTRA: dict[str, pa.DataType] = {
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "BLOB": pa.binary(),
+}
 
 
 def _plain(columns: Iterable[Column]) -> tuple[tuple[str, str], ...]:
@@ -148,6 +153,13 @@ def _tables() -> dict[str, Table]:
                 ("wikidata", "VARCHAR"),
             ),
         ),
+        # MinHash signature of each article's text, and the copies found with them
+        # (store/_duplicates.py).
+        "signatures": Table("signatures", (("article_id", "VARCHAR"), ("signature", "BLOB"))),
+        "near_duplicates": Table(
+            "near_duplicates",
+            (("article_id", "VARCHAR"), ("duplicate_of", "VARCHAR"), ("similarity", "DOUBLE")),
+        ),
         "actor_entities": Table(
             "actor_entities",
             (("actor_id", "VARCHAR"), ("article_id", "VARCHAR"), ("entity_id", "VARCHAR")),
@@ -160,7 +172,7 @@ def _tables() -> dict[str, Table]:
 
 TABLES: dict[str, Table] = _tables()
 # The tables an article's content is in (what replacing an article deletes).
-ARTICLE_TABLES = ("articles", "mentions", *CHILD_TABLES)
+ARTICLE_TABLES = ("articles", "mentions", "signatures", *CHILD_TABLES)
 
 
 def published_date(published: str | None) -> dt.date | None:
@@ -184,7 +196,12 @@ def article_rows(
         run_id=run_id,
         record=json.dumps(article_to_json(article), ensure_ascii=False),
     )
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [row], "mentions": []}
+    minhash = signature(article.text)
+    rows: dict[str, list[dict[str, Any]]] = {
+        "articles": [row],
+        "mentions": [],
+        "signatures": [] if minhash is None else [{"article_id": article.id, "signature": minhash}],
+    }
     for field_name, record_class in CHILD_TABLES.items():
         columns = record_columns(record_class)
         rows[field_name] = [
