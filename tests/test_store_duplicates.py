@@ -129,3 +129,16 @@ def test_the_store_records_copies_and_the_dyad_counts_stories(tmp_path):
 
     assert rows == [{"article_id": articles[1].id, "duplicate_of": articles[0].id}]
     assert (week["events"], week["articles"], week["stories"]) == (2, 2, 1)
+
+
+def test_articles_stored_without_signatures_are_signed_when_copies_are_searched(tmp_path):
+    articles = [
+        make_article(WIRE, url="https://wire.example/a", published="2025-08-01"),
+        make_article(COPY, url="https://paper.example/a", published="2025-08-02"),
+    ]
+    with Store.open(tmp_path / "c.duckdb") as store:
+        store.write(articles)
+        store.connection.execute("DELETE FROM signatures")  # as an older release left it
+
+        assert store.rebuild_duplicates() == 1
+        assert store.counts()["articles"] == 2

@@ -558,6 +558,7 @@ class Store:
     def rebuild_duplicates(self) -> int:
         """Find near-duplicate articles again (if out of date); returns how many copies."""
         if not self.duplicates_current():
+            self._backfill_signatures()
             items = [
                 (article_id, published, bytes(data))
                 for batch in self.batches(
@@ -584,6 +585,22 @@ class Store:
                 self._set_meta("duplicates_generation", self._meta("articles_generation") or "0")
         row = self._con.execute("SELECT count(*) FROM near_duplicates").fetchone()
         return int(row[0]) if row else 0
+
+    def _backfill_signatures(self) -> None:
+        """Sign articles stored before signatures existed (a database from an older release)."""
+        missing = (
+            "SELECT a.id, a.text FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id = a.id)"
+        )
+        rows = []
+        for batch in self.batches(missing, 1000):
+            for article_id, text in batch:
+                data = _duplicates.signature(text or "")
+                if data is not None:
+                    rows.append({"article_id": article_id, "signature": data})
+        if rows:
+            with self._transaction("signing older articles"):
+                self._insert("signatures", rows)
 
     # --- reading -----------------------------------------------------------------------------
 
