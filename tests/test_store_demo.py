@@ -221,3 +221,55 @@ def test_python_api_returns_dataframes(demo_db):
     assert len(actors) == 3
     assert len(articles) == len(EXPECTED)
     assert found["title"][0].startswith("U.S. doubles reward")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("parquet", "quotes.parquet"),
+        ("jsonl", "records.jsonl"),
+        ("gdelt", "events.gdelt.tsv"),
+        ("graphml", "actors.graphml"),
+        ("gexf", "actors.gexf"),
+    ],
+)
+def test_export_writes_each_format(demo_db, tmp_path, fmt, name):
+    result = runner.invoke(
+        app, ["export", "--db", str(demo_db), "--to", str(tmp_path), "--format", fmt]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).is_file()
+
+
+def test_records_export_is_one_valid_record_per_article(demo_db, tmp_path):
+    from newsgraph.schema import validate_article
+
+    runner.invoke(app, ["export", "--db", str(demo_db), "--to", str(tmp_path), "-f", "jsonl"])
+
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines()]
+    assert len(records) == len(EXPECTED)
+    assert [validate_article(record) for record in records] == [[] for _ in records]
+
+
+def test_quoting_network_links_speakers_to_who_they_talk_about(demo_db, tmp_path):
+    import networkx
+
+    runner.invoke(app, ["export", "--db", str(demo_db), "--to", str(tmp_path), "-f", "graphml"])
+    graph = networkx.read_graphml(tmp_path / "actors.graphml")
+
+    # Rafael Ordaz talks about the United States (the storyline's taunts at Washington).
+    assert graph.has_edge("Rafael Ordaz (PERSON)", "USA")
+    assert int(graph.get_edge_data("Rafael Ordaz (PERSON)", "USA")["quotes"]) >= 1
+
+
+def test_dyad_plot_is_drawn_from_the_command_line(demo_db, tmp_path):
+    pytest.importorskip("matplotlib")
+    plot = tmp_path / "dyad.png"
+
+    result = runner.invoke(
+        app, ["query", "dyad", "CHN", "USA", "--db", str(demo_db), "--plot", str(plot)]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert plot.read_bytes().startswith(b"\x89PNG")

@@ -18,9 +18,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 # Words per shingle: 5-word shingles are the usual choice for near-duplicate news detection
 # (shorter ones make unrelated articles on one topic look alike).
@@ -38,6 +41,9 @@ MIN_WORDS = 50
 _WORD = re.compile(r"\w+")
 
 
+# datasketch pulls in scipy (~0.7 s): imported on first use, not with newsgraph.
+
+
 def signature(text: str) -> bytes | None:
     """The MinHash signature of a text as bytes, or None for a text under MIN_WORDS words."""
     words = _WORD.findall(text.lower())
@@ -47,12 +53,16 @@ def signature(text: str) -> bytes | None:
         " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
         for i in range(len(words) - SHINGLE_WORDS + 1)
     }
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(shingles))
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
 
 
 def _minhash(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(
         num_perm=NUM_PERM,
         seed=SEED,
@@ -73,6 +83,8 @@ def near_duplicates(items: Iterable[tuple[str, date | None, bytes]]) -> list[Dup
     entries = sorted(items, key=lambda item: (item[1] or date.max, item[0]))
     if len(entries) < 2:
         return []
+    from datasketch import MinHashLSH
+
     hashes = {article_id: _minhash(data) for article_id, _, data in entries}
     index = MinHashLSH(threshold=SIMILARITY, num_perm=NUM_PERM)
     for article_id, _, _ in entries:
