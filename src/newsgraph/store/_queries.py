@@ -139,7 +139,7 @@ def quotes(
     params.append(limit)
     return store.query(
         f"""
-        WITH chosen AS (
+        WITH chosen AS MATERIALIZED (
             SELECT q.*, a.published_date, a.source, a.title, a.url
             FROM {selection} q
             JOIN articles a ON a.id = q.article_id
@@ -153,7 +153,10 @@ def quotes(
                q.kind, q.text, q.via, q.source AS outlet, q.title, q.url,
                q.article_id, q.ordinal AS quote, q.span_start, q.span_end
         FROM chosen q
-        LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.id = q.speaker
+        LEFT JOIN (
+            SELECT e.* FROM entities e
+            SEMI JOIN chosen c ON c.article_id = e.article_id AND c.speaker = e.id
+        ) sp ON sp.article_id = q.article_id AND sp.id = q.speaker
         {_ACTOR_JOIN.format(e="sp", alias="ac") if with_actors else ""}
         ORDER BY q.published_date NULLS LAST, q.article_id, q.ordinal
         """,
@@ -330,16 +333,16 @@ def timeline(
     outer_clauses = _date_filters("date", since, until, outer)
     return store.query(
         f"""
-        WITH matched AS ({matched}
+        WITH matched AS MATERIALIZED ({matched}
         ),
-        said AS (
+        said AS MATERIALIZED (
             SELECT a.published_date AS date, 'said' AS kind, m.name AS actor,
                    q.kind || ': ' || q.text AS detail, a.source AS outlet, a.title,
                    a.id AS article_id
             FROM quotes q JOIN matched m ON m.article_id = q.article_id AND m.id = q.speaker
             JOIN articles a ON a.id = q.article_id
         ),
-        acted AS (
+        acted AS MATERIALIZED (
             SELECT {date_sql} AS date,
                    CASE WHEN ms.id IS NOT NULL THEN 'did' ELSE 'undergoes' END AS kind,
                    coalesce(ms.name, mt.name) AS actor,
@@ -354,13 +357,17 @@ def timeline(
             WHERE ms.id IS NOT NULL OR mt.id IS NOT NULL
         ),
         mentioned AS (
-            SELECT a.published_date AS date, 'mentioned' AS kind, min(m.name) AS actor,
+            SELECT a.published_date AS date, 'mentioned' AS kind, m.name AS actor,
                    'mentioned in: ' || coalesce(a.title, '(no title)') AS detail,
                    a.source AS outlet, a.title, a.id AS article_id
-            FROM matched m JOIN articles a ON a.id = m.article_id
-            WHERE m.article_id NOT IN (SELECT article_id FROM said)
-              AND m.article_id NOT IN (SELECT article_id FROM acted)
-            GROUP BY ALL
+            FROM (
+                SELECT article_id, min(name) AS name FROM matched
+                WHERE article_id NOT IN (
+                    SELECT article_id FROM said UNION SELECT article_id FROM acted
+                )
+                GROUP BY article_id
+            ) m
+            JOIN articles a ON a.id = m.article_id
         )
         SELECT * FROM (
             SELECT * FROM said UNION ALL SELECT * FROM acted UNION ALL SELECT * FROM mentioned
