@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
@@ -66,3 +67,15 @@ def test_summary_row_and_table_show_title_language_and_what_was_set_aside(analys
     assert "Venezuela taunts Washington over naval drills" in shown
     assert " en " in shown
     assert "foreign language" in shown
+
+
+def test_summary_when_line_lists_normalised_dates(pipeline, make_raw):
+    body = (
+        "Officials in Paris said on Monday that the strike, which began in late July, would end"
+        " soon. Union leaders have opposed the reform since 2019."
+    )
+    [article] = pipeline.run([dataclasses.replace(make_raw(body), published="2025-08-08")])
+    row = summary_row(article)
+    assert "Monday → 2025-08-04" in row.when
+    assert "late July → 2025-07 (end)" in row.when
+    assert "since 2019 → 2019" in row.when

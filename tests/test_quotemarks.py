@@ -61,3 +61,14 @@ def test_scanner_never_raises_and_spans_stay_inside_the_text_in_order(text):
         assert 0 <= q.start <= q.inner_start < q.inner_end <= q.end <= len(text)
         assert q.start >= previous_end
         previous_end = q.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said.\u00a0"And more."', ["And more."]),
+        ("“He called it ‘madness’ today,” she said.", ["He called it ‘madness’ today,"]),
+    ],
+)
+def test_no_break_space_opens_and_single_quotes_nest_inside_double(text, expected):
+    assert inner(text) == expected

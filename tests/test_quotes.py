@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.actors import extract_actors
 from newsgraph.extract.quotes import extract_quotes
@@ -157,3 +159,225 @@ def test_noun_cue_with_a_named_source_is_reported_speech(quotes_of):
 
 def test_noun_cue_without_a_source_attributes_nothing(quotes_of):
     assert only(quotes_of("The criticism of the loans grew louder in May."), "indirect") == []
+
+
+def test_quote_that_ends_a_paragraph_is_not_attributed_from_the_next_one(quotes_of):
+    text = (
+        'Trump wasted no time. "That is what I like," he said. "The country likes it."\n'
+        "Moments earlier, Senator Ana Ruiz said the debate was over."
+    )
+    direct = only(quotes_of(text), "direct")
+    assert [
+        q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end]
+        for q in direct
+    ] == ["he", "he"]
+    indirect = only(quotes_of(text), "indirect")
+    assert [q.speaker_name for q in indirect] == ["Ana Ruiz"]
+
+
+def test_comma_quote_takes_the_attribution_right_after_it_over_an_earlier_verb(quotes_of):
+    text = "In her speech, Shonda Rhimes declared the need for drive: “Change the world,” she said."
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "said"
+    assert quote.speaker_name == "Shonda Rhimes"
+
+
+def test_second_quote_after_an_inverted_attribution_continues_its_speaker(quotes_of):
+    text = (
+        "“I think it can work,” said Louisa Ermelino, who knows the genre. "
+        "“Even though she is rich, she is still a woman.”"
+    )
+    assert [q.speaker_name for q in only(quotes_of(text), "direct")] == ["Louisa Ermelino"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Senator Maria Lopez was critical of the new trade deal.",
+            "critical",
+            "Maria Lopez",
+            "the new trade deal",
+        ),
+        (
+            "Governor Ana Ruiz is confident that voters will back the plan.",
+            "confident",
+            "Ana Ruiz",
+            "that voters will back the plan",
+        ),
+        (
+            "The union said it was willing to resume talks with the port.",
+            "willing",
+            "it",
+            "to resume talks with the port",
+        ),
+    ],
+)
+def test_stance_adjective_after_a_copula_is_an_attribution(quotes_of, text, cue, speaker, content):
+    quotes = [
+        q
+        for q in only(quotes_of(text), "indirect")
+        if q.cue and text[q.cue.start : q.cue.end] == cue
+    ]
+    [quote] = quotes
+    assert quote.text == content
+    assert quote.speaker_span is not None
+    assert speaker in text[quote.speaker_span.start : quote.speaker_span.end]
+
+
+def test_passive_stance_verb_takes_its_subject_as_content_and_its_agent_as_source(quotes_of):
+    text = "The proposal was rejected by most members of the council."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "The proposal"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "most members of the council"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Clinton: Trump will reverse Roe v. Wade", "Clinton", "Trump will reverse Roe v. Wade"),
+        (
+            "Paul Ryan: FBI decision defies explanation\nMore stories follow.",
+            "Paul Ryan",
+            "FBI decision defies explanation",
+        ),
+    ],
+)
+def test_headline_naming_its_source_before_a_colon_is_an_attribution(
+    quotes_of, text, speaker, content
+):
+    [quote] = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == ":"]
+    assert (quote.speaker_name, quote.text, quote.kind) == (speaker, content, "indirect")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON: The Senate voted on Monday to pass the bill.",
+        "Update: the road has reopened after the storm.",
+    ],
+)
+def test_dateline_or_label_before_a_colon_is_not_a_source(quotes_of, text):
+    assert [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == ":"] == []
+
+
+def test_reported_speech_takes_in_the_partial_quote_that_ends_it(quotes_of):
+    text = "Cruz pledged to oppose legal status for immigrants “today, tomorrow, forever.”"
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 5]
+    assert quote.text.startswith("to oppose legal status")
+    assert quote.text.endswith("forever.")
+    assert quote.speaker_name == "Cruz"
+
+
+def test_coordinated_cue_is_a_quote_of_its_own_not_part_of_the_first(quotes_of):
+    text = "Ginsburg said that she did not want to go, and predicted that Clinton would win."
+    quotes = {text[q.cue.start : q.cue.end]: q for q in only(quotes_of(text), "indirect") if q.cue}
+    assert "predicted" not in quotes["said"].text
+    assert quotes["predicted"].text == "that Clinton would win"
+    assert quotes["predicted"].speaker_name == "Ginsburg"
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Nicolás Maduro told Reuters that the blockade would fail.", "Reuters"),
+        ("“We will not give up,” Maduro told Reuters on Friday.", "Reuters"),
+        ("Maduro told his ministers that the blockade would fail.", None),
+        ("According to VTV, Maduro said the militia was ready for war.", "VTV"),
+    ],
+)
+def test_outlet_that_relays_a_source_is_recorded_as_via(quotes_of, text, via):
+    [quote] = [q for q in quotes_of(text) if q.speaker_name and "Maduro" in q.speaker_name]
+    assert quote.via == via
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=st.sampled_from(list("Ab said: ,.\n\"“”‘’'—")), max_size=200))
+def test_quotes_never_raise_and_spans_stay_inside_any_text(quotes_of, text):
+    for quote in quotes_of(text):
+        assert 0 <= quote.span.start <= quote.span.end <= len(text)
+        if quote.speaker_span is not None:
+            assert 0 <= quote.speaker_span.start <= quote.speaker_span.end <= len(text)
+        if quote.cue is not None:
+            assert 0 <= quote.cue.start <= quote.cue.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“Go back to Univision,” Donald Trump barked.", "barked", "Donald Trump"),
+        (
+            "A footnote in the report makes that clear:\n“These rules do not apply to the system.”",
+            "makes",
+            "A footnote in the report",
+        ),
+        ("Senator Ana Ruiz declared:\n“This is the moment to act.”", "declared", "Ana Ruiz"),
+    ],
+)
+def test_verb_outside_the_lexicon_frames_a_quote_by_its_place(quotes_of, text, cue, speaker):
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == cue
+    assert quote.speaker_span is not None
+    assert speaker in text[quote.speaker_span.start : quote.speaker_span.end]
+
+
+def test_quote_followed_by_a_long_clause_gets_no_framing_verb(quotes_of):
+    text = "“It was very late that night,” the long meeting of all the party leaders ended in May."
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name is None
+
+
+def test_fronted_poll_is_the_source_of_its_finding(quotes_of):
+    text = "In a CNN poll released Monday, Clinton held a 24-point lead over Sanders."
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 0]
+    assert quote.text == "Clinton held a 24-point lead over Sanders"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "a CNN poll"
+
+
+def test_candidate_trailing_in_the_polls_is_no_attribution(quotes_of):
+    text = "Bush still trails in the polls after a long and costly campaign."
+    assert [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "in"] == []
+
+
+def test_few_quoted_words_with_no_speaker_are_a_scare_quote_not_a_direct_quote(quotes_of):
+    text = 'He mocked his rivals ("Low energy" Jeb Bush, "Little Marco" Rubio) all night.'
+    quotes = quotes_of(text)
+    assert [q.kind for q in quotes if q.text in ("Low energy", "Little Marco")] == ["partial"] * 2
+
+
+def test_as_reported_by_attributes_the_clause_it_introduces(quotes_of):
+    text = "As reported by The Washington Post, 150 delegates are at stake in the contests."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "150 delegates are at stake in the contests"
+    assert quote.speaker_name is not None and "Washington Post" in quote.speaker_name
+
+
+def test_as_clause_that_tells_when_is_no_attribution(quotes_of):
+    text = "As the talks continued into the night, the delegates left the hall one by one."
+    assert only(quotes_of(text), "indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Hillary Clinton Slams Donald Trump On Abortion\nMore stories below.",
+            "Hillary Clinton",
+            "Donald Trump On Abortion",
+        ),
+        ("Ted Cruz Hints Trump Would Get Border Wall Contract", "Ted Cruz", "Trump Would Get"),
+    ],
+)
+def test_title_case_headline_names_its_source_before_the_verb(quotes_of, text, speaker, content):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith(content)]
+    assert quotes
+    assert all(q.speaker_name == speaker for q in quotes)
+
+
+def test_sentence_case_line_is_not_read_as_a_headline(quotes_of):
+    text = "Senate passes the budget bill after a long night of talks"
+    assert only(quotes_of(text), "indirect") == []

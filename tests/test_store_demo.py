@@ -175,7 +175,8 @@ def test_timeline_lists_what_an_actor_said_in_date_order(demo_db):
 
     dates = [row["date"] for row in rows if row["date"]]
     assert dates == sorted(dates)
-    assert dates[0] == "2025-08-08"
+    # the first article naming him is of 2025-08-08; an event in it may be dated before that
+    assert "2025-08-01" <= dates[0] <= "2025-08-08"
     assert any(row["kind"] == "said" and row["actor"] == "Rafael Ordaz" for row in rows)
 
 
@@ -273,3 +274,77 @@ def test_dyad_plot_is_drawn_from_the_command_line(demo_db, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert plot.read_bytes().startswith(b"\x89PNG")
+
+
+DUPLICATES = json.loads((ROOT / "tests" / "golden" / "demo_duplicates.json").read_text())
+EVENTS = json.loads((ROOT / "tests" / "golden" / "demo_events.json").read_text())
+# Share of the event key's dyadic events (both countries given) that `query events --source S
+# --target T --type TYPE` returns with the key's trigger. The events extractor's own demo
+# results bound it; measured 2026-11-30 after merging the events stage: 7 of 8 (the CHN-VEN
+# "met" has its target, Tomás Quintero, without a country).
+EVENT_QUERY_FLOOR = 0.75
+
+
+def _origin_keys(db: Path) -> dict[str, str]:
+    with Store.open(db, read_only=True) as store:
+        return {
+            row["id"]: _key_of(row["provenance_origin_path"], row["provenance_origin_record"])
+            for row in store.query(
+                "SELECT id, provenance_origin_path, provenance_origin_record FROM articles"
+            ).to_pylist()
+        }
+
+
+def test_the_wire_copy_is_the_one_near_duplicate(demo_db):
+    origins = _origin_keys(demo_db)
+    rows = _query(demo_db, "sql", "SELECT article_id, duplicate_of FROM near_duplicates")
+
+    found = {frozenset((origins[r["article_id"]], origins[r["duplicate_of"]])) for r in rows}
+    assert found == {frozenset(entry["articles"]) for entry in DUPLICATES["near_duplicates"]}
+    for entry in DUPLICATES["shared_templates"]:
+        assert frozenset(entry["articles"]) not in found
+
+
+def test_events_by_dyad_and_type_find_the_answer_key_events(demo_db):
+    origins = _origin_keys(demo_db)
+    dyadic = [
+        (key, event)
+        for key, events in EVENTS.items()
+        if not key.startswith("_")
+        for event in events
+        if event["source_country"] and event["target_country"]
+    ]
+    hits = 0
+    for key, event in dyadic:
+        rows = _query(
+            demo_db,
+            "query",
+            "events",
+            "--source",
+            event["source_country"],
+            "--target",
+            event["target_country"],
+            "--type",
+            event["type"],
+        )
+        assert all(row["type"] == event["type"] for row in rows)
+        hits += any(
+            origins[row["article_id"]] == key and row["trigger"] == event["trigger"] for row in rows
+        )
+    assert hits / len(dyadic) >= EVENT_QUERY_FLOOR
+
+
+def test_events_query_returns_only_the_asked_dyad(demo_db):
+    rows = _query(demo_db, "query", "events", "--source", "CHN", "--target", "USA")
+
+    assert rows
+    assert all(row["source_country"] == "CHN" for row in rows)
+    assert all(row["target_country"] == "USA" for row in rows)
+    assert {row["trigger"] for row in rows} >= {"criticised", "condemned"}
+
+
+def test_dyad_counts_the_wire_copy_once_as_a_story(demo_db):
+    rows = _query(demo_db, "query", "dyad", "USA", "VEN", "--both")
+
+    assert sum(row["events"] for row in rows) >= sum(row["stories"] for row in rows) > 0
+    assert all(row["stories"] <= row["articles"] for row in rows)

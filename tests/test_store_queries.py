@@ -89,8 +89,9 @@ def test_timeline_has_what_an_actor_did_and_underwent(store):
     rows = _queries.timeline(store, "China").to_pylist()
 
     kinds = [(row["kind"], row["detail"].split(":")[0]) for row in rows]
-    assert ("did", "ACCUSE e1 -> e2") in kinds
-    assert ("did", "THREATEN e1 -> e2") in kinds
+    assert ("did", "ACCUSE China -> United States") in kinds
+    assert ("did", "THREATEN China -> United States") in kinds
+    assert ("undergoes", "REJECT USA -> CHN") not in kinds  # coded without an entity
 
 
 def test_actors_count_articles_mentions_and_quotes(store):
@@ -139,10 +140,12 @@ def test_gdelt_export_has_61_columns_and_maps_codes(store, tmp_path):
     first = dict(zip(GDELT_FIELDS, rows[0], strict=True))
     assert first["Day"] == "20250804"
     assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"]) == (
-        "e1",
+        "CHN",
         "CHINA",
         "CHN",
     )
+    threaten = dict(zip(GDELT_FIELDS, rows[-1], strict=True))
+    assert (threaten["Actor1Code"], threaten["Actor1Type1Code"]) == ("CHNGOV", "GOV")
     assert (first["EventCode"], first["EventRootCode"], first["QuadClass"]) == ("112", "11", "3")
     assert first["SOURCEURL"] == "https://example.com/china-1"
 

@@ -356,6 +356,189 @@ def eval_polnear(
         json_out.write_text(json.dumps(payload, indent=2) + "\n")
 
 
+@eval_app.command("timebank")
+def eval_timebank(
+    data: DataOption,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Time expressions on TimeBank + AQUAINT: DATE span P/R/F1 and normalised-value accuracy."""
+    from newsgraph.eval.timebank import dates_pipeline, evaluate_timebank
+
+    pipeline = dates_pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("analysing documents") as progress:
+        score = evaluate_timebank(data, pipeline, progress=lambda files: progress.track(files))
+    table = Table(
+        title=f"TimeBank + AQUAINT: {score.documents} documents, {score.gold} gold DATE"
+        " expressions (DCT as publication date)"
+    )
+    for column in ("spans", "predicted", "matched", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "spans" else "right")
+    for name, matched, precision, recall, f1 in (
+        (
+            "strict (same span)",
+            score.strict_matched,
+            score.strict_precision,
+            score.strict_recall,
+            score.strict_f1,
+        ),
+        (
+            "relaxed (overlap)",
+            score.relaxed_matched,
+            score.relaxed_precision,
+            score.relaxed_recall,
+            score.relaxed_f1,
+        ),
+    ):
+        table.add_row(
+            name,
+            str(score.predicted),
+            str(matched),
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{f1:.3f}",
+        )
+    Console().print(table)
+    Console().print(
+        f"value accuracy among relaxed matches: {score.value_accuracy:.3f}"
+        f" ({score.value_right}/{score.relaxed_matched})"
+    )
+    if json_out is not None:
+        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n")
+
+
+@eval_app.command("geoparsing")
+def eval_geoparsing(
+    data: DataOption,
+    corpus: Annotated[
+        list[str] | None, typer.Option(help="lgl and/or trnews (default: both).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N articles of each corpus.")
+    ] = None,
+    keep_actors: Annotated[
+        bool, typer.Option(help='Keep countries that act ("China said") as places too.')
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Geoparsing on LGL and TR-News: toponym span P/R/F1, accuracy within 161 km, median km."""
+    from newsgraph.eval.geoparsing import CORPORA, evaluate_geoparsing
+
+    chosen = corpus or list(CORPORA)
+    unknown = sorted(set(chosen) - set(CORPORA))
+    if unknown:
+        raise typer.BadParameter(f"unknown corpus {', '.join(unknown)}; choose from {CORPORA}")
+    pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("analysing articles") as progress:
+        scores = evaluate_geoparsing(
+            data,
+            pipeline,
+            chosen,
+            limit=limit,
+            keep_actors=keep_actors,
+            progress=lambda items: progress.track(items),
+        )
+    table = Table(title="Geoparsing (exact toponym spans; geocoding among overlapping matches)")
+    for column in (
+        "corpus",
+        "articles",
+        "gold",
+        "predicted",
+        "precision",
+        "recall",
+        "F1",
+        "overlap F1",
+        "geocoded",
+        "acc@161km",
+        "median km",
+    ):
+        table.add_column(column, justify="left" if column == "corpus" else "right")
+    for name, score in scores.items():
+        table.add_row(
+            name,
+            str(score.articles),
+            str(score.gold),
+            str(score.predicted),
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            f"{score.overlap_f1:.3f}",
+            str(len(score.errors_km)),
+            f"{score.accuracy_161:.3f}",
+            f"{score.median_km:.1f}",
+        )
+    Console().print(table)
+    if json_out is not None:
+        payload = {name: score.as_dict() for name, score in scores.items()}
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
+@eval_app.command("plover")
+def eval_plover(
+    data: DataOption,
+    petrarch: Annotated[
+        Path | None,
+        typer.Option(
+            "--petrarch",
+            exists=True,
+            file_okay=False,
+            help="Also report on the PETRARCH2 unit-test records in this folder.",
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load by name.")] = None,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write the wrongly typed sentences here.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Event coding on the PLOVER gold sentences: type, source and target accuracy."""
+    from newsgraph.eval.plover import evaluate_petrarch, evaluate_plover
+
+    pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
+    with _counting_progress("coding sentences") as progress:
+        score = evaluate_plover(data, pipeline, progress=lambda items: progress.track(items))
+    table = Table(title=f"PLOVER gold records: {score.sentences} sentences (main event)")
+    for column in ("metric", "score", "right / total"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for name, ratio in (
+        ("event type accuracy", score.type_accuracy),
+        ("source: text overlap", score.source_text),
+        ("source: country code", score.source_country),
+        ("target: text overlap", score.target_text),
+        ("target: country code", score.target_country),
+    ):
+        table.add_row(name, f"{ratio.value:.3f}", f"{ratio.right} / {ratio.total}")
+    table.add_row("sentences with no event coded", str(score.no_event), "")
+    Console().print(table)
+    gold_types = sorted({g for g, _ in score.confusion})
+    predicted_types = sorted({p for _, p in score.confusion})
+    confusion = Table(title="Confusion (rows: gold type, columns: coded type)")
+    confusion.add_column("gold")
+    for name in predicted_types:
+        confusion.add_column(name[:4], justify="right")
+    for gold in gold_types:
+        confusion.add_row(gold, *(str(score.confusion.get((gold, p), "")) for p in predicted_types))
+    Console().print(confusion)
+    payload: dict[str, object] = {"plover": score.as_dict()}
+    if petrarch is not None:
+        with _counting_progress("coding PETRARCH2 records") as progress:
+            regression = evaluate_petrarch(
+                petrarch, pipeline, progress=lambda items: progress.track(items)
+            )
+        report = Table(title="PETRARCH2 unit-test records (fictional actors; regression report)")
+        report.add_column("metric")
+        report.add_column("value", justify="right")
+        for key, value in regression.as_dict().items():
+            report.add_row(key, str(value))
+        Console().print(report)
+        payload["petrarch2"] = regression.as_dict()
+    if errors is not None:
+        errors.write_text("\n".join(score.errors) + "\n", encoding="utf-8")
+    if json_out is not None:
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: DataOption,

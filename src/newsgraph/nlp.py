@@ -15,6 +15,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.errors import ConfigError
 
@@ -42,6 +43,20 @@ class NlpConfig:
     use_blis: bool | None = None
 
 
+PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break. The parser otherwise runs sentences across
+    paragraphs (`…likes."⏎Moments earlier, Trump said…` parses as one sentence), which joins a
+    quote to the next paragraph's speech verb. Clean text keeps one paragraph per line."""
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline(model: str, use_blis: bool | None = None) -> Language:
     """Load (once per process) the spaCy pipeline called ``model``."""
@@ -58,6 +73,8 @@ def load_pipeline(model: str, use_blis: bool | None = None) -> Language:
         ) from None
     if nlp.lang != "en":
         raise ConfigError(f"pipeline {model!r} is for language {nlp.lang!r}; newsgraph needs 'en'")
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     logger.debug("loaded spaCy pipeline %s with %s", model, nlp.pipe_names)
     return nlp
 

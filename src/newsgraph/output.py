@@ -13,13 +13,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.records import Article, Failure, Quote, article_to_json
+from newsgraph.extract.events import actor_code
+from newsgraph.records import Article, Event, Failure, Quote, article_to_json
 
 # How many entity names the summary shows per article.
 SUMMARY_ENTITIES = 4
 SUMMARY_TITLE_CHARS = 90
 SUMMARY_QUOTES = 8
 SUMMARY_QUOTE_CHARS = 90
+# How many amounts the summary's "how much" line shows, and how far a counted noun may follow.
+SUMMARY_AMOUNTS = 4
+SUMMARY_AMOUNT_CHARS = 50
+SUMMARY_DATES = 6
+SUMMARY_PLACES = 4  # place names on the "where" line
+SUMMARY_EVENTS = 8
 # Indented JSON puts each number of a [start, end] span on its own line; keep spans on one.
 # Raw newlines never occur inside JSON strings, so matching across them cannot touch text.
 _SPLIT_SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
@@ -59,6 +66,15 @@ def _top_entities(article: Article) -> str:
     return ", ".join(f"{e.name} ({e.type})" for e in ranked[:SUMMARY_ENTITIES]) or "—"
 
 
+def _where(article: Article) -> str:
+    """The places the article names most, resolved ones only: "Caracas (VE), Caribbean Sea"."""
+    counts = Counter(
+        (p.name, p.country) for p in article.places if p.lat is not None and p.lon is not None
+    )
+    ranked = sorted(counts, key=lambda key: -counts[key])[:SUMMARY_PLACES]
+    return ", ".join(f"{name} ({country})" if country else name for name, country in ranked)
+
+
 def _removed(article: Article) -> str:
     counts = Counter(item.reason for item in article.removed)
     return (
@@ -77,6 +93,11 @@ class ArticleSummary:
     skipped: str | None
     quotes: tuple[str, ...] = ()
     more_quotes: int = 0
+    amounts: str = ""
+    when: str = "—"
+    where: str = ""
+    events: tuple[str, ...] = ()
+    more_events: int = 0
 
 
 def summary_row(article: Article) -> ArticleSummary:
@@ -99,7 +120,56 @@ def summary_row(article: Article) -> ArticleSummary:
         skipped=article.provenance.skipped if article.provenance else None,
         quotes=tuple(_quote_line(quote) for quote in article.quotes[:SUMMARY_QUOTES]),
         more_quotes=max(0, len(article.quotes) - SUMMARY_QUOTES),
+        amounts=_how_much(article),
+        when=_when(article),
+        where=_where(article),
+        events=tuple(_event_line(event) for event in article.events[:SUMMARY_EVENTS]),
+        more_events=max(0, len(article.events) - SUMMARY_EVENTS),
     )
+
+
+def _how_much(article: Article) -> str:
+    """The first amounts with the noun they count: "$50 million reward · two private jets"."""
+    shown = []
+    for amount in article.amounts[:SUMMARY_AMOUNTS]:
+        end = amount.span.end
+        if amount.object and 0 < amount.object.end - amount.span.start <= SUMMARY_AMOUNT_CHARS:
+            end = max(end, amount.object.end)
+        shown.append(" ".join(article.text[amount.span.start : end].split()))
+    more = len(article.amounts) - len(shown)
+    return " · ".join(shown) + (f" … and {more} more" if more > 0 else "")
+
+
+def _when(article: Article) -> str:
+    """The dated expressions, normalised: "Thursday → 2025-08-07, late July → 2025-07 (end)"."""
+    dated = [d for d in article.dates if d.kind == "date" and d.value and d.value[:1].isdigit()]
+    parts = []
+    for date in dated[:SUMMARY_DATES]:
+        surface = " ".join(article.text[date.span.start : date.span.end].split())
+        relation = f"{date.relation} " if date.relation else ""
+        modifier = f" ({date.modifier})" if date.modifier else ""
+        parts.append(f"{relation}{surface} → {date.value}{modifier}")
+    more = len(dated) - SUMMARY_DATES
+    return ", ".join(parts) + (f", … {more} more" if more > 0 else "") if parts else "—"
+
+
+def _event_actor(name: str | None, country: str | None, sector: str | None) -> str:
+    code = actor_code(country, sector)
+    if name is None:
+        return code if code != "—" else "?"
+    return name if code == "—" else f"{name} [{code}]"
+
+
+def _event_line(event: Event) -> str:
+    """SOURCE —TYPE→ TARGET (asserted by …, hedged/negated, modality)."""
+    source = _event_actor(event.source, event.source_country, event.source_sector)
+    target = _event_actor(event.target, event.target_country, event.target_sector)
+    notes = [f"asserted by {event.asserted_by}" if event.asserted_by else "asserted by the article"]
+    notes += [word for word, on in (("negated", event.negated), ("hedged", event.hedged)) if on]
+    notes.append(event.modality)
+    if event.date:
+        notes.append(event.date + (" (publication)" if event.date_source == "publication" else ""))
+    return f"{source} —{event.type}→ {target} ({', '.join(notes)})"
 
 
 def _quote_line(quote: Quote) -> str:
@@ -121,12 +191,27 @@ def summary_text(rows: Iterable[ArticleSummary]) -> Text:
         else:
             text.append("     entities: ", style="cyan")
             text.append(f"{row.entities}\n")
+        if row.when != "—":
+            text.append("     when: ", style="cyan")
+            text.append(f"{row.when}\n")
+        if row.where:
+            text.append("     where: ", style="cyan")
+            text.append(f"{row.where}\n")
         if row.quotes:
             text.append("     who said what:\n", style="cyan")
             for line in row.quotes:
                 text.append(f"       • {line}\n")
             if row.more_quotes:
                 text.append(f"       … and {row.more_quotes} more\n", style="dim")
+        if row.amounts:
+            text.append("     how much: ", style="cyan")
+            text.append(f"{row.amounts}\n")
+        if row.events:
+            text.append("     who did what to whom:\n", style="cyan")
+            for line in row.events:
+                text.append(f"       • {line}\n")
+            if row.more_events:
+                text.append(f"       … and {row.more_events} more\n", style="dim")
         if row.removed != "—":
             text.append("     set aside: ", style="cyan")
             text.append(f"{row.removed}\n")

@@ -21,7 +21,7 @@ from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.extract import actors, quotes, sentences
+from newsgraph.extract import actors, amounts, dates, events, places, quotes, sentences
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -85,6 +85,40 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         requires=quotes.REQUIRES,
         run=lambda doc, found, context: quotes.extract_quotes(doc, found["entities"]),
         reads=frozenset({"entities"}),
+    ),
+    Extractor(
+        name=amounts.EXTRACTOR,
+        fills="amounts",
+        requires=amounts.REQUIRES,
+        run=lambda doc, found, context: amounts.extract_amounts(doc, found["entities"]),
+        reads=frozenset({"entities"}),
+    ),
+    Extractor(
+        name=dates.EXTRACTOR,
+        fills="dates",
+        requires=dates.REQUIRES,
+        run=lambda doc, found, context: dates.extract_dates(doc, context.published),
+    ),
+    Extractor(
+        name=places.EXTRACTOR,
+        fills="places",
+        requires=places.REQUIRES,
+        run=lambda doc, found, context: places.extract_places(doc, found["entities"]),
+        reads=frozenset({"entities"}),
+    ),
+    Extractor(
+        name=events.EXTRACTOR,
+        fills="events",
+        requires=events.REQUIRES,
+        run=lambda doc, found, context: events.extract_events(
+            doc,
+            found["entities"],
+            found["quotes"],
+            dates=found["dates"],
+            places=found["places"],
+            published=context.published,
+        ),
+        reads=frozenset({"entities", "quotes", "dates", "places"}),
     ),
 )
 

@@ -149,54 +149,114 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
-    """A coded event (PLOVER) with its evidence, assertion and modality."""
+    """A coded event (PLOVER) with its evidence, assertion and modality.
+
+    ``type``/``mode`` are the PLOVER event type and mode; ``source``/``target`` the actors'
+    names, with their entity ids, ISO alpha-3 ``country`` and ``sector`` (a dyad such as
+    USA-GOV → VEN-GOV); ``asserted_by`` is None when the article states the event itself, else
+    the speaker of the quote or reported speech that holds it; ``modality`` is ``actual``,
+    ``future``, ``hypothetical``, ``demanded`` or ``historical``; ``date_source`` says whether
+    ``date`` comes from the ``text`` or is the ``publication`` date."""
 
     type: str
     mode: str | None
     quad_class: str | None
     cameo: str | None
     source: str | None
+    source_entity: str | None = None
+    source_country: str | None = None
+    source_sector: str | None = None
     target: str | None
+    target_entity: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
     sentence: int
     trigger: Span
     source_span: Span | None
     target_span: Span | None
     asserted_by: str | None
+    asserted_by_entity: str | None = None
+    asserted_by_span: Span | None = None
     negated: bool
     hedged: bool
     modality: str
     date: str | None
+    date_span: Span | None = None
+    date_source: str | None = None
     place: str | None
+    place_span: Span | None = None
     extractor: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Amount:
-    """A quantity: money, a count of things, a percentage or a measure."""
+    """A quantity: money, a count of things, a percentage or a measure.
 
+    ``value`` is the number as stated, multipliers applied ("$50 million" → 50000000); a range
+    or a vague quantity ("between $10bn and $12bn", "dozens") has ``value_max`` too. ``qualifier``
+    says how the stated value bounds the real one (``over``, ``under``, ``at_least``,
+    ``up_to``, ``about``, ``nearly``, ``between``); ``approximate`` is true when the text does
+    not state the exact quantity (a qualifier, a range or a vague word). ``currency`` is the ISO
+    4217 code of money; ``unit`` the unit of a measure ("km", "bbl/d") or percentage ("%",
+    "percentage point", "basis point"). ``object`` is the head noun the amount counts or
+    measures ("destroyers", "bounty"), ``per`` the noun of a rate ("flight" in "$200,000 per
+    flight"), ``about`` the id of the entity the parse ties the amount to ("Ordaz's reward")."""
+
+    text: str
     span: Span
     kind: Literal["money", "count", "percent", "measure"]
     value: float | None
     value_max: float | None
     unit: str | None
+    currency: str | None
     qualifier: str | None
     approximate: bool
+    object: Span | None
+    per: Span | None
+    about: str | None
     extractor: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DateRef:
-    """A time expression and its normalised value (``None`` when it cannot be anchored)."""
+    """A time expression and what it means.
+
+    ``kind`` is ``date`` (a point or period of the calendar: "Thursday", "late July", "2019"),
+    ``duration`` ("five years", "the past two weeks") or ``set`` ("daily"). ``value`` is the
+    TimeML TIMEX3 value ("2025-08-07", "2025-W32", "2025-08", "2025-Q3", "2025-SU", "2025",
+    "198" for the 1980s, "PRESENT_REF", "P5Y"), ``None`` when it cannot be fixed (no
+    publication date for "Thursday"); ``resolution`` its grain (day, week, weekend, month,
+    quarter, half, season, year, decade, century, reference, duration, set). ``modifier``:
+    start / mid / end ("early/mid/late July") or approx. ``relation`` is the preposition that
+    opens the interval ("since 2007": since). ``start``/``end`` are the first and last ISO day
+    the expression covers (``None`` for an open side). ``anchor`` says what fixed the value:
+    the expression itself (absolute), the publication date (published), a year the article
+    states (article) or nothing (none); ``confidence`` how sure that value is (0–1)."""
 
     span: Span
+    kind: Literal["date", "duration", "set"]
     value: str | None
     resolution: str | None
+    modifier: str | None
+    relation: str | None
+    start: str | None
+    end: str | None
+    anchor: Literal["absolute", "published", "article", "none"]
+    confidence: float | None
     extractor: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
-    """A place mention resolved to a gazetteer entry."""
+    """A place mention resolved to a gazetteer entry.
+
+    ``span`` is the toponym as written ("Springfield" of "Springfield, Illinois"); ``name`` the
+    gazetteer's name for it ("United Kingdom" for "Britain"), or the text itself when it
+    resolves to nothing (then ``country``, ``feature``, ``lat``, ``lon`` and ``confidence`` are
+    null). ``country`` is ISO 3166 alpha-2; ``feature`` one of country, continent,
+    admin_region (a state or province), county, city, ocean, sea, region; ``geonameid`` the
+    GeoNames id when the place has one; ``admin1`` the name of its state or province;
+    ``entity`` the id of the actor entity that has the same mention."""
 
     span: Span
     name: str
@@ -206,6 +266,10 @@ class Place:
     lon: float | None
     confidence: float | None
     extractor: str
+    geonameid: int | None = None
+    admin1: str | None = None
+    population: int | None = None
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -49,10 +49,57 @@ def _polnear(data: Path) -> dict[str, float]:
     }
 
 
+def _timebank(data: Path) -> dict[str, float]:
+    from newsgraph.eval.timebank import dates_pipeline, evaluate_timebank
+
+    score = evaluate_timebank(data, dates_pipeline())
+    return {
+        "strict_f1": score.strict_f1,
+        "relaxed_f1": score.relaxed_f1,
+        "relaxed_precision": score.relaxed_precision,
+        "relaxed_recall": score.relaxed_recall,
+        "value_accuracy": score.value_accuracy,
+    }
+
+
+def _geoparsing(data: Path) -> dict[str, float]:
+    from newsgraph.eval.geoparsing import evaluate_geoparsing
+    from newsgraph.pipeline import Pipeline
+
+    scores = evaluate_geoparsing(data, Pipeline())
+    return {
+        f"{corpus}_{metric}": value
+        for corpus, score in scores.items()
+        for metric, value in (
+            ("f1", score.f1),
+            ("precision", score.precision),
+            ("recall", score.recall),
+            ("accuracy_161km", score.accuracy_161),
+        )
+    }
+
+
+def _plover(data: Path) -> dict[str, float]:
+    from newsgraph.eval.plover import evaluate_plover
+    from newsgraph.pipeline import Pipeline
+
+    score = evaluate_plover(data, Pipeline())
+    return {
+        "type_accuracy": score.type_accuracy.value,
+        "source_text_accuracy": score.source_text.value,
+        "source_country_accuracy": score.source_country.value,
+        "target_text_accuracy": score.target_text.value,
+        "target_country_accuracy": score.target_country.value,
+    }
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
     "polnear": ("polnear", _polnear),
+    "timebank": ("timebank", _timebank),
+    "geoparsing": ("geoparsing", _geoparsing),
+    "plover": ("plover", _plover),
 }
 
 

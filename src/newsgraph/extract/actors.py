@@ -200,7 +200,18 @@ def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None
     return best
 
 
-def resolve_mention(doc: Doc, entities: tuple[Entity, ...], token_index: int) -> Entity | None:
+def person_genders(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, Gender | None]:
+    """Entity id → the gender its honorifics or titles tell, for every person of the article.
+    Computed once per article, it spares :func:`resolve_mention` redoing it for every pronoun."""
+    return {e.id: _entity_gender(doc, e) for e in entities if e.type == "PERSON"}
+
+
+def resolve_mention(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    token_index: int,
+    genders: dict[str, Gender | None] | None = None,
+) -> Entity | None:
     """The entity a speaker token stands for, or None when no rule finds one.
 
     * a token inside an entity's mention: that entity;
@@ -221,7 +232,8 @@ def resolve_mention(doc: Doc, entities: tuple[Entity, ...], token_index: int) ->
     lower = token.lower_
     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         wanted: Gender = "male" if lower in MALE_PRONOUNS else "female"
-        genders = {e.id: _entity_gender(doc, e) for e in entities if e.type == "PERSON"}
+        if genders is None:
+            genders = person_genders(doc, entities)
         recent = _most_recent(
             entities, start, lambda e: genders.get(e.id, wanted) in (None, wanted)
         )

@@ -49,7 +49,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _opens_straight(text: str, index: int, paragraph_start: int) -> bool:
-    return index == paragraph_start or text[index - 1] in _OPENING_CONTEXT
+    # Any white space opens, the no-break space of web text too (`said.\xa0"And …`).
+    before = text[index - 1] if index > paragraph_start else ""
+    return index == paragraph_start or before in _OPENING_CONTEXT or before.isspace()
 
 
 def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

@@ -178,17 +178,45 @@ def _event_date_sql(store: Store) -> str:
     return "a.published_date"
 
 
-def _event_actor_clause(side: str, actor: str, params: list[Any]) -> str:
+@dataclass(frozen=True, slots=True)
+class EventActorColumns:
+    """Where an event side's entity id and country are (the events stage may state them in
+    ``source_entity``/``source_country``; without those, ``source`` is read as the entity id)."""
+
+    entity: str
+    country: str
+
+
+def event_actor_columns(store: Store, side: str) -> EventActorColumns:
+    entity = f"ev.{side}_entity" if store.has_column("events", f"{side}_entity") else f"ev.{side}"
+    country = f"ev.{side}_country" if store.has_column("events", f"{side}_country") else "NULL"
+    return EventActorColumns(entity=entity, country=country)
+
+
+def event_joins(store: Store) -> str:
+    source = event_actor_columns(store, "source")
+    target = event_actor_columns(store, "target")
+    return f"""
+        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = {source.entity}
+        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = {target.entity}
+    """
+
+
+def _event_actor_clause(store: Store, side: str, actor: str, params: list[Any]) -> str:
+    """An event side matches an actor by its coded name or code, its country, or its entity's
+    name or country."""
     pattern = actor_pattern(actor)
     entity = "src" if side == "source" else "tgt"
+    columns = event_actor_columns(store, side)
     parts = [
         f"upper(ev.{side}) = upper(?)",
+        f"regexp_matches(coalesce(ev.{side}, ''), ?)",
         f"regexp_matches(coalesce({entity}.name, ''), ?)",
     ]
-    params += [pattern.text, pattern.name_regex]
+    params += [pattern.text, pattern.name_regex, pattern.name_regex]
     if pattern.country:
-        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?"]
-        params += [pattern.country, pattern.country]
+        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?", f"{columns.country} = ?"]
+        params += [pattern.country, pattern.country, pattern.country]
     return "(" + " OR ".join(parts) + ")"
 
 
@@ -207,9 +235,9 @@ def events(
     params: list[Any] = []
     clauses: list[str] = []
     if source is not None:
-        clauses.append(_event_actor_clause("source", source, params))
+        clauses.append(_event_actor_clause(store, "source", source, params))
     if target is not None:
-        clauses.append(_event_actor_clause("target", target, params))
+        clauses.append(_event_actor_clause(store, "target", target, params))
     if event_type is not None:
         clauses.append("upper(ev.type) = upper(?)")
         params.append(event_type)
@@ -219,19 +247,22 @@ def events(
     date_sql = _event_date_sql(store)
     clauses += _date_filters(date_sql, since, until, params)
     params.append(limit)
+    source_columns = event_actor_columns(store, "source")
+    target_columns = event_actor_columns(store, "target")
     return store.query(
         f"""
         SELECT {date_sql} AS date, ev.type, ev.quad_class,
-               ev.source, src.name AS source_name, src.country AS source_country,
-               ev.target, tgt.name AS target_name, tgt.country AS target_country,
+               ev.source, src.name AS source_entity_name,
+               coalesce({source_columns.country}, src.country) AS source_country,
+               ev.target, tgt.name AS target_entity_name,
+               coalesce({target_columns.country}, tgt.country) AS target_country,
                substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
                    AS trigger,
                ev.negated, ev.hedged, ev.modality,
                a.source AS outlet, a.title, a.id AS article_id, ev.ordinal AS event
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
-        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {event_joins(store)}
         {_where(clauses)}
         ORDER BY date NULLS LAST, a.id, ev.ordinal
         LIMIT ?
@@ -329,6 +360,7 @@ def timeline(
     """
     matched, params = _matched_entities(store, actor_pattern(actor))
     date_sql = _event_date_sql(store)
+    source, target = event_actor_columns(store, "source"), event_actor_columns(store, "target")
     outer: list[Any] = []
     outer_clauses = _date_filters("date", since, until, outer)
     return store.query(
@@ -352,8 +384,8 @@ def timeline(
                        AS detail,
                    a.source AS outlet, a.title, a.id AS article_id
             FROM events ev JOIN articles a ON a.id = ev.article_id
-            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = ev.source
-            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = ev.target
+            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = {source.entity}
+            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = {target.entity}
             WHERE ms.id IS NOT NULL OR mt.id IS NOT NULL
         ),
         mentioned AS (
@@ -394,18 +426,18 @@ def dyad(
     params: list[Any] = []
     forward_params: list[Any] = []
     forward = (
-        _event_actor_clause("source", source, forward_params)
+        _event_actor_clause(store, "source", source, forward_params)
         + " AND "
-        + _event_actor_clause("target", target, forward_params)
+        + _event_actor_clause(store, "target", target, forward_params)
     )
     params += forward_params
     direction = f"({forward})"
     if both_directions:
         backward_params: list[Any] = []
         backward = (
-            _event_actor_clause("source", target, backward_params)
+            _event_actor_clause(store, "source", target, backward_params)
             + " AND "
-            + _event_actor_clause("target", source, backward_params)
+            + _event_actor_clause(store, "target", source, backward_params)
         )
         params += backward_params
         direction = f"({forward} OR {backward})"
@@ -426,8 +458,7 @@ def dyad(
                count(DISTINCT a.source) AS outlets
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
-        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {event_joins(store)}
         {duplicates_join}
         {_where(clauses)}
         GROUP BY ALL

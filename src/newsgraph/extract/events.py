@@ -1,0 +1,1495 @@
+"""Events: who did what to whom, coded in PLOVER, with who says so and how firmly.
+
+Pure function of the parsed ``Doc`` and what the actors and quotes extractors found::
+
+    extract_events(doc, entities, quotes, dates=(), places=(), published=None) -> tuple[Event, ...]
+
+How it works, sentence by sentence:
+
+1. **Triggers** (``data/event_triggers.csv``): a verb or an eventive noun whose lemma is in the
+   lexicon, the entry with the most of its required dependents winning ("call" + "for" is
+   REQUEST, "strike" + "hunger" PROTEST, "strike" + "air" ASSAULT); a row of type ``-`` says a
+   word is no event in that company ("trade war", "stock market rally", "declined to
+   comment"). A *light verb* with an eventive object ("held talks", "imposed sanctions",
+   "staged rallies") gives the noun's event with the verb's arguments. A noun event stands on
+   its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
+   Venezuela", "an attack by rebels", "its reward for information leading to the arrest of
+   X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
+   tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
+   Some words keep to their political sense (``[senses]``): a visit needs a political
+   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat.
+2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
+   to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
+   when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
+   complement event is kept as well, with its modality (planned, demanded). Cooperation
+   reported as future (CONSULT, SUPPORT, COOPERATE, AID) is AGREE and a future RETREAT is
+   CONCEDE, as the manual prescribes.
+3. **Source and target** from the parse: subject (or the ``by`` agent of a passive, or of the
+   raid it happened in) → source, a dateline before the dash ("CARACAS — ") skipped and a
+   pronoun in a reported clause taken as the reporting subject ("Iraq said it would");
+   partitives give their members ("hundreds of protesters"). Target: an actor object or
+   dative; the subject of a demanded clause ("demanded that the US cancel", "its demand that
+   Israel ease"); the object of against/on/to/with/at/toward; else the actor a thing object
+   belongs to or comes from ("rejected calls by Belarus's rulers", "welcomed President Reagan's
+   statement"), along a chain of phrases ("reward for information leading to the arrest of
+   X"); the target of an infinitive complement ("refused to meet Jordan's king"); the subject
+   of an if/unless clause of a threat; the country or city of a visit or material act ("arrived
+   in Amman", "lifted a curfew in Montenegro"). An infinitive takes the subject of its
+   governing verb ("agreed to meet"), or its object ("urged Iran to", "allowed jets to").
+   Actors resolve to the article's entities (country, sector) through pronouns and role nouns
+   (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
+   the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
+   "rebels", "officials", "fighters") with their sector. A group "in" a country is coded with
+   that country; an organisation modifier that is international makes the actor IGO ("EC
+   foreign ministers"); an official with no country takes the other side's when that side acts
+   at home ("Rwandan rebels said President Kagame must").
+4. **Which events are coded**: PLOVER codes source → target, so an event with no source actor is
+   dropped — except a deed reported without its doer against a named victim ("three Iraqi
+   policemen were killed", "a roadside bomb killed a U.S. soldier"), kept with ``source`` None.
+5. **Assertion and modality**: ``asserted_by`` is the speaker of the innermost direct quote that
+   holds the trigger, or of reported speech whose cue governs it ("officials said X has
+   deployed", "according to X") — not of a cue in another paragraph or clause, nor a place
+   (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
+   "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
+   to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
+   ``hypothetical`` (if/unless, would, might/may/could + verb), ``demanded`` (the complement of
+   urge/demand/call for, "need to"), ``future`` (will, plans to, is about to, upcoming),
+   ``historical`` (since 2007, for decades, a year before publication, past perfect in the
+   writer's own words), else ``actual`` — PLOVER's auxiliary modes.
+6. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
+   the trigger's clause, nearest first; else, for an actual event, the publication date with
+   ``date_source: "publication"``.
+
+Limits: one event per trigger word; compound actors ("X and Y agreed") keep the first
+conjunct as the coded actor; no coreference beyond the actors extractor's pronoun rules; a
+leader's or a group's country that only world knowledge gives ("President Bush", "Hamas") is
+left unknown; the lexicon decides the type, so an unusual verb for a common event is missed
+and a lexicon word used in another sense is coded when it has an actor and no rule above
+catches it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract._event_lexicon import (
+    CONCESSION_TYPES,
+    COOPERATIVE_TYPES,
+    NOT_AN_EVENT,
+    EventLexicon,
+    TriggerEntry,
+    default_lexicon,
+)
+from newsgraph.extract._lexicon import countries, title_words, word_key
+from newsgraph.extract.actors import entity_at, resolve_mention
+from newsgraph.records import DateRef, Entity, Event, Place, Quote, Span
+
+EXTRACTOR = "newsgraph.events.v1"
+REQUIRES = frozenset({"doc.sents", "doc.ents", "token.dep", "token.head", "token.lemma"})
+
+# Sentences longer than this (tokens) are flattened tables or run-on lists, not prose: their
+# parse is unreliable and walking it costs time. Chosen well above news prose (40–60 tokens).
+MAX_SENTENCE_TOKENS = 150
+# How far up the parse (links) modality and hedge markers are looked for from the trigger.
+MAX_CLAUSE_CLIMB = 4
+# How many phrases down a noun's target and its `with` words are looked for ("a reward for
+# information leading to the arrest of X" is four).
+MAX_PHRASE_CHAIN = 4
+# A dateline ("CÚCUTA, Colombia — ", "WASHINGTON — ") is at most this many tokens before its dash.
+MAX_DATELINE_TOKENS = 8
+_DASHES = frozenset({"—", "–", "--"})
+# Name used for an event inside a quote whose speaker the quotes extractor could not find.
+UNIDENTIFIED_SOURCE = "unidentified source"
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+# Prepositions whose object is the target of an event ("sanctions on X", "talks with X").
+TARGET_PREPOSITIONS = (
+    "against",
+    "on",
+    "upon",
+    "to",
+    "with",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "of",
+    "over",
+    "from",
+    "for",
+    "in",
+)
+# Prepositions that only give a target for nouns or after a non-actor object ("the arrest OF X").
+_NOUN_ONLY_PREPOSITIONS = frozenset({"of", "for", "in", "over"})
+# Prepositions whose object is an actor's home, not a target ("students in Indonesia").
+_ACTOR_LOCATION_PREPOSITIONS = frozenset({"in", "from", "of", "throughout", "across"})
+_NP_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+_NP_CUT_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "appos", "case", "prep"}
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we"}
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_OCCURRENCE_VERBS = frozenset(
+    {"take", "occur", "happen", "begin", "start", "continue", "erupt", "break", "follow", "end"}
+)
+# Prepositions that make a noun event the setting of another statement, not news of its own.
+_BACKGROUND_PREPOSITIONS = frozenset(
+    {"in", "during", "after", "before", "since", "amid", "following", "despite", "throughout"}
+)
+# Verbs of having and being: their object is a state of affairs, not an event.
+_STATE_VERBS = frozenset({"have", "be", "own", "hold", "keep", "maintain", "retain", "sell"})
+_NOT_ACTOR_LABELS = frozenset(
+    {
+        "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME",
+        "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    name: str
+    span: Span
+    entity: Entity | None
+    country: str | None
+    sector: str | None
+    people: bool = False  # a people or a group of persons ("Ugandans", "opposition candidates")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Token  # the word that names the event
+    clause: Token  # the verb whose clause holds it (the light verb for "held talks")
+    entry: TriggerEntry
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def extract_events(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    places: tuple[Place, ...] = (),
+    published: str | None = None,
+    lexicon: EventLexicon | None = None,
+) -> tuple[Event, ...]:
+    """Coded events in text order. ``published`` (ISO date) anchors "last year" and is the date
+    of an actual event whose clause names none."""
+    lexicon = lexicon or default_lexicon()
+    text = doc.text
+    published_year = _year_of(published)
+    events: list[Event] = []
+    sentence_index = -1
+    for sentence in doc.sents:
+        if not sentence.text.strip():
+            continue
+        sentence_index += 1
+        if len(sentence) > MAX_SENTENCE_TOKENS:
+            continue
+        for candidate in _candidates(sentence, lexicon):
+            event = _code(
+                doc, text, candidate, sentence, sentence_index, entities, quotes, dates,
+                places, published, published_year, lexicon,
+            )  # fmt: skip
+            if event is not None:
+                events.append(event)
+    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def actor_code(country: str | None, sector: str | None, lexicon: EventLexicon | None = None) -> str:
+    """A dyad code as event data write it: ``USA-GOV``, ``VEN``, ``IGO``, or ``—`` for none."""
+    lexicon = lexicon or default_lexicon()
+    code = lexicon.sector_codes.get(sector or "", "")
+    if country and code:
+        return f"{country}-{code}"
+    return country or code or "—"
+
+
+def main_event(doc: Doc, events: Iterable[Event]) -> Event | None:
+    """The event of a sentence that stands highest in its parse (fewest links to the root),
+    the earliest of equals: "agreed" rather than the "set up" it governs."""
+    best: tuple[int, int, Event] | None = None
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token, depth = span.root, 0
+        while token.head.i != token.i and depth < len(doc):
+            token, depth = token.head, depth + 1
+        key = (depth, event.trigger.start)
+        if best is None or key < best[:2]:
+            best = (depth, event.trigger.start, event)
+    return best[2] if best else None
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+
+def _dependent_lemmas(token: Token) -> set[str]:
+    """Lemmas of a token's children and grandchildren, and of its head for a noun."""
+    found: set[str] = set()
+    for child in token.children:
+        found.add(child.lemma_.lower())
+        found.add(child.lower_)
+        for grandchild in child.children:
+            found.add(grandchild.lemma_.lower())
+            found.add(grandchild.lower_)
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "a reward for information leading to the ARREST": words along its phrase chain
+        frontier = [c for c in token.children if c.dep_ in ("prep", "acl")]
+        for _ in range(MAX_PHRASE_CHAIN):
+            frontier = [g for node in frontier for g in node.children if g.dep_ in _CHAIN_DEPS]
+            found.update(g.lemma_.lower() for g in frontier)
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        # "lodged a PROTEST", "doubled its REWARD for the arrest": the verb and its phrases.
+        head = token.head
+        found.add(head.lemma_.lower())
+        for sibling in head.children:
+            if sibling.dep_ == "prep":
+                found.update(g.lemma_.lower() for g in sibling.children)
+    return found
+
+
+_CHAIN_DEPS = frozenset({"prep", "pobj", "acl", "pcomp"})
+# Links from a speech verb to what it reports.
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj"})
+
+
+def _is_light(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is a light verb, by its lemma or, where the small model's lemmatiser
+    fails ("staged" → "stag"), by its regular inflection."""
+    if verb.lemma_.lower() in lexicon.light_verbs:
+        return True
+    lower = verb.lower_
+    stems = (lower[:-1], lower[:-2]) if lower.endswith(("ed", "es")) else (lower[:-1],)
+    return lower.endswith(("d", "s")) and any(stem in lexicon.light_verbs for stem in stems)
+
+
+def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerEntry | None:
+    entries = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if not entries:
+        return None
+    dependents = _dependent_lemmas(token) if any(e.with_words for e in entries) else set()
+    best: TriggerEntry | None = None
+    for entry in entries:
+        if not all(word in dependents for word in entry.with_words):
+            continue
+        if best is None or len(entry.with_words) > len(best.with_words):
+            best = entry
+    if best is not None and best.type == NOT_AN_EVENT:
+        return None
+    return best
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG")
+
+
+def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candidate]:
+    """Every trigger of a sentence, a light verb's object standing for the verb."""
+    taken: set[int] = set()
+    for token in sentence:
+        if token.i in taken:
+            continue
+        if _is_verb(token):
+            entry = _match(token, lexicon.verbs)
+            lemma = token.lemma_.lower()
+            light = _is_light(token, lexicon)
+            light_object = _light_object(token, lexicon) if light else None
+            if light_object is not None and (entry is None or not entry.with_words):
+                noun_entry = _match(light_object, lexicon.nouns)
+                if noun_entry is not None and lemma not in lexicon.intention_verbs:
+                    taken.add(light_object.i)
+                    yield _Candidate(trigger=light_object, clause=token, entry=noun_entry)
+                    continue
+            if entry is not None:
+                yield _Candidate(trigger=token, clause=token, entry=entry)
+            elif token.lemma_.lower() in lexicon.speech_verbs and _obligation(token, lexicon):
+                # "said that X must withdraw": a demand (PLOVER REQUEST).
+                yield _Candidate(trigger=token, clause=token, entry=_REQUEST)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.intention_adjectives:
+            if _complement(token, lexicon) is not None or any(
+                c.dep_ == "xcomp" and _is_verb(c) for c in token.children
+            ):
+                # "is ready to contribute troops": an offer (AGREE) unless the complement
+                # names a conflict action (THREATEN, decided in _code)
+                yield _Candidate(trigger=token, clause=token, entry=_AGREE)
+        elif _is_noun(token):
+            entry = _match(token, lexicon.nouns)
+            if entry is not None and _noun_stands_alone(token, lexicon):
+                yield _Candidate(trigger=token, clause=_clause_verb(token), entry=entry)
+
+
+_REQUEST = TriggerEntry(pos="verb", lemma="", with_words=(), type="REQUEST", mode=None)
+_AGREE = TriggerEntry(pos="verb", lemma="", with_words=(), type="AGREE", mode=None)
+
+
+def _obligation(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a speech verb's complement says what someone must do."""
+    return any(
+        aux.dep_ == "aux" and aux.lower_ in lexicon.obligation_modals
+        for complement in verb.children
+        if complement.dep_ == "ccomp"
+        for aux in complement.children
+    )
+
+
+def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and _match(child, lexicon.nouns) is not None:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "in"):
+            # "called for talks", "went on strike"
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _match(grandchild, lexicon.nouns) is not None:
+                    if verb.lemma_.lower() in ("go", "call") and _match(verb, lexicon.verbs):
+                        return None
+                    return grandchild if verb.lemma_.lower() == "go" else None
+    return None
+
+
+def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun event is coded when an actor is attached to it, or it is the object of a verb that
+    is no event of its own, or the subject of an occurrence verb; "after the attack" alone is a
+    reference, not a report. A noun that is what a sentence is about rather than what happened
+    ("the Iran deal reflects…", "Sanders' proposal is…", "the US has tariffs") is not coded."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.i != noun.i:
+        return head.lemma_.lower() in _OCCURRENCE_VERBS
+    if noun.dep_ in ("dobj", "obj", "attr") and head.lemma_.lower() in _STATE_VERBS:
+        return False
+    if noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPOSITIONS:
+        return False  # "in the Syrian war", "after the attack", "amid US sanctions"
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+    if noun.dep_ in ("dobj", "obj") and _is_verb(head):
+        # "held talks": a light verb's object with no actor of its own is its event; other
+        # verbs make it a theme ("broke the deal", "face the threat of").
+        return _is_light(head, lexicon)
+    return bool(noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _OCCURRENCE_VERBS)
+
+
+def _looks_like_actor(token: Token, lexicon: EventLexicon) -> bool:
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if token.text[:1].isupper() and countries().lookup(token.text, ("alias", "demonym")):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.actor_nouns
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a noun (the noun itself when none is near)."""
+    current = token
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if _is_verb(current):
+            return current
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return current if _is_verb(current) else token
+
+
+# --- coding one candidate -------------------------------------------------------------------
+
+
+def _code(
+    doc: Doc,
+    text: str,
+    candidate: _Candidate,
+    sentence: SpacySpan,
+    sentence_index: int,
+    entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...],
+    dates: tuple[DateRef, ...],
+    places: tuple[Place, ...],
+    published: str | None,
+    published_year: int | None,
+    lexicon: EventLexicon,
+) -> Event | None:
+    trigger, clause = candidate.trigger, candidate.clause
+    kind, mode = candidate.entry.type, candidate.entry.mode
+    source_token, target_token = _arguments(candidate, lexicon)
+    complement = _complement(trigger, lexicon) if trigger.i == clause.i else None
+    intends = trigger.lemma_.lower() in lexicon.intention_verbs | lexicon.intention_adjectives
+    if intends and complement is not None:
+        kind, mode = _intention_type(kind, mode, complement, lexicon)
+        if target_token is None:
+            target_token = _arguments(
+                _Candidate(trigger=complement[0], clause=complement[0], entry=complement[1]),
+                lexicon,
+            )[1]
+    if source_token is not None and source_token.lower_ in _PRONOUNS:
+        source_token = _reporting_subject(source_token, lexicon) or source_token
+    source = _actor(doc, text, source_token, entities, lexicon) if source_token else None
+    target = _actor(doc, text, target_token, entities, lexicon) if target_token else None
+    if not _sense_holds(candidate, source, target, lexicon):
+        return None
+    if target is not None and source is not None and _same_actor(source, target):
+        target = None
+    source, target = _domestic_countries(source, target)
+    modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
+    negated = _negated(trigger, clause, lexicon)
+    kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
+    if source is None and (target is None or not _agentless(trigger, clause, target, lexicon)):
+        # PLOVER codes source → target: an event whose doer the parse does not give is not
+        # coded (a topic, a generic statement, or a parse too broken to trust), except the
+        # report of a deed whose doer the sentence itself leaves out ("X was arrested").
+        return None
+    info = lexicon.type_info(kind)
+    start, end = trigger.idx, trigger.idx + len(trigger.text)
+    if not 0 <= start < end <= len(text):
+        return None
+    quote = _asserting_quote(doc, quotes, trigger, entities)
+    date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
+    place = _place(doc, clause, trigger, places)
+    return Event(
+        type=kind,
+        mode=mode,
+        quad_class=info.quad if info else None,
+        cameo=info.cameo if info else None,
+        source=source.name if source else None,
+        source_entity=source.entity.id if source and source.entity else None,
+        source_country=source.country if source else None,
+        source_sector=source.sector if source else None,
+        target=target.name if target else None,
+        target_entity=target.entity.id if target and target.entity else None,
+        target_country=target.country if target else None,
+        target_sector=target.sector if target else None,
+        sentence=sentence_index,
+        trigger=Span(start, end),
+        source_span=source.span if source else None,
+        target_span=target.span if target else None,
+        asserted_by=(quote.speaker_name or UNIDENTIFIED_SOURCE) if quote else None,
+        asserted_by_entity=quote.speaker if quote else None,
+        asserted_by_span=quote.speaker_span if quote else None,
+        negated=negated,
+        hedged=_hedged(trigger, clause, lexicon),
+        modality=modality,
+        date=date,
+        date_span=date_span,
+        date_source=date_source,
+        place=place.name if place else None,
+        place_span=place.span if place else None,
+        extractor=EXTRACTOR,
+    )
+
+
+def _sense_holds(
+    candidate: _Candidate, source: _Actor | None, target: _Actor | None, lexicon: EventLexicon
+) -> bool:
+    """Checks that keep a lexicon word to its political sense:
+
+    * a visit ("travelled to Syria", "arrived in Amman") is a meeting of political actors only
+      when the traveller is a state, an official or an organisation, not a private person;
+    * a word of ``[senses] actor_object`` ("released the list", "received a letter") is an
+      event only when its object is an actor;
+    * "warned" is a threat only with an addressee, "of / against" a consequence, or a
+      complement that says what will or would happen ("the situation is critical" is not)."""
+    trigger = candidate.trigger
+    lemma = trigger.lemma_.lower()
+    visit = candidate.entry.mode == "visit" and trigger.pos_ == "VERB"
+    if visit and (source is None or not _is_political(source)):
+        return False
+    if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
+        return True
+    if lemma in lexicon.actor_object_verbs:
+        for obj in _children(trigger, "dobj", "obj"):
+            if not _is_actorish(obj, lexicon):
+                return False
+    if lemma in lexicon.warning_verbs:
+        if _children(trigger, "dobj", "obj", "dative") or any(
+            p.lower_ in ("of", "against", "about") for p in _children(trigger, "prep")
+        ):
+            return True
+        return any(
+            a.dep_ == "aux" and a.lower_ in lexicon.future_modals | lexicon.conditional_modals
+            for c in _children(trigger, "ccomp")
+            for a in c.children
+        )
+    return True
+
+
+def _is_political(actor: _Actor) -> bool:
+    """A state, an organisation, or a person or group with an office, a sector or a country."""
+    if actor.entity is not None and actor.entity.type in ("GPE", "ORG", "NORP"):
+        return True
+    if actor.sector is not None:
+        return True
+    return actor.entity is not None and bool(actor.entity.titles)
+
+
+def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the verb that reports a pronoun's clause: "Iraq said IT would allow",
+    "Yoruba leaders announced that THEY are willing" — the parse, not recency, says who."""
+    verb = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs:
+        return None
+    subjects = [s for s in _children(head, "nsubj") if s.lower_ not in _PRONOUNS]
+    if not subjects:
+        return None
+    personal = pronoun.lower_ in ("he", "she", "him", "her", "his")
+    return subjects[0] if personal == (subjects[0].ent_type_ == "PERSON") else None
+
+
+def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon) -> bool:
+    """A deed reported without its doer, against a named actor: an agentless passive ("X was
+    arrested", "arrested X" as a participle), or a weapon or another event as the subject ("a
+    roadside bombing killed X")."""
+    if target.entity is None and target.country is None:
+        return False
+    verb = clause if _is_verb(clause) else trigger
+    patients = [*_children(verb, *_PASSIVE_SUBJECT_DEPS), *_children(verb, "dobj", "obj")]
+    if verb.dep_ in ("acl", "amod"):
+        patients.append(verb.head)
+    for _ in range(2):  # "one third of the guerrillas were demobilised"
+        patients += [m for p in patients if (m := _partitive_member(p)) is not None]
+    if not any(_np_holds(p, target) for p in patients):
+        return False  # "released in Paarl", "detained in Syria": a place is no patient
+    for subject in _children(verb, "nsubj"):
+        lemma = subject.lemma_.lower()
+        if lemma in lexicon.instruments or lemma in lexicon.nouns:
+            return True
+    if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _np_holds(token: Token, actor: _Actor) -> bool:
+    left, right = _np_bounds(token)
+    doc = token.doc
+    return doc[left].idx <= actor.span.start < doc[right].idx + len(doc[right].text)
+
+
+def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry] | None:
+    """The coded event an intention or request verb governs ("agreed to MEET", "offered AID")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and _is_verb(child):
+            entry = _match(child, lexicon.verbs)
+            if entry is None and _is_light(child, lexicon):
+                noun = _light_object(child, lexicon)
+                if noun is not None:
+                    entry = _match(noun, lexicon.nouns)
+            if entry is not None:
+                return child, entry
+        if child.dep_ in ("dobj", "obj") and (entry := _match(child, lexicon.nouns)):
+            return child, entry
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and (entry := _match(grandchild, lexicon.nouns)):
+                    return grandchild, entry
+    return None
+
+
+def _intention_type(
+    kind: str, mode: str | None, complement: tuple[Token, TriggerEntry], lexicon: EventLexicon
+) -> tuple[str, str | None]:
+    """PLOVER: an intention to cooperate or concede is AGREE, to harm THREATEN."""
+    inner = complement[1].type
+    if inner in COOPERATIVE_TYPES or inner in CONCESSION_TYPES:
+        return "AGREE", None
+    if lexicon.type_info(inner) is not None and "conflict" in lexicon.types[inner].quad:
+        if inner in ("REQUEST", "ACCUSE", "REJECT"):
+            return kind, mode
+        return "THREATEN", _threat_mode(inner)
+    return kind, mode
+
+
+def _reported_type(
+    kind: str,
+    mode: str | None,
+    modality: str,
+    negated: bool,
+    trigger: Token,
+    clause: Token,
+    lexicon: EventLexicon,
+) -> tuple[str, str | None, bool]:
+    """PLOVER's single-category rule for auxiliary modes: cooperation (and a retreat) announced
+    for the future is AGREE, a conflict action announced or made conditional is THREATEN (the
+    manual's "THREATEN = ASSAULT + hypothetical"), and cooperation refused ("will not accept",
+    "failed to reach agreement") is REJECT. The GSR records code promised retreats as AGREE too,
+    where the 2021 manual suggests CONCEDE; newsgraph follows the records."""
+    planned = modality in ("future", "hypothetical")
+    refused = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.failure_verbs
+    if negated and (planned or refused) and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
+        return "REJECT", None, False
+    if negated:
+        return kind, mode, negated
+    if modality == "future" and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
+        return "AGREE", None, negated
+    if planned and kind in ("PROTEST", "SANCTION", "COERCE", "ASSAULT"):
+        return "THREATEN", _threat_mode(kind), negated
+    return kind, mode, negated
+
+
+def _threat_mode(inner: str) -> str | None:
+    return {
+        "ASSAULT": "violence",
+        "COERCE": "restrict",
+        "SANCTION": "relations",
+        "PROTEST": "restrict",
+    }.get(inner)
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token: Token, prepositions: Iterable[str]) -> Iterator[Token]:
+    wanted = tuple(prepositions)
+    for preposition in wanted:
+        for child in token.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == preposition:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        yield grandchild
+
+
+def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None:
+    """The doer of a verb: its subject, a passive's agent, or the controller of an infinitive
+    or participle ("agreed to MEET", "urged Iran to HALT" → Iran)."""
+    subjects = [s for s in _children(verb, *_SUBJECT_DEPS) if s.dep_ != "expl"]
+    dateline = _dateline_end(verb.sent)
+    if dateline is not None and subjects and subjects[0].i < dateline:
+        # "CÚCUTA, Colombia — Venezuela has deployed", "CARACAS — China's ambassador met":
+        # the place before the dash is the dateline, not the subject.
+        after = [s for s in subjects if s.i > dateline]
+        after += [a for a in _children(subjects[0], "appos") if a.i > dateline]
+        subjects = after
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    agents = list(_pobjs(verb, ("by",)))
+    if agents and _children(verb, *_PASSIVE_SUBJECT_DEPS):
+        return agents[0]
+    if steps >= MAX_CLAUSE_CLIMB or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = _children(head, "dobj", "obj")
+        if objects:
+            # object control: "urged Iran to halt", "allowed Turkish jets to carry out attacks"
+            return objects[0]
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp") and _is_verb(head):
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ == "acomp":
+        # "he is PREPARED to", "Israel is OPPOSED to": the copula's subject.
+        return _subject(head, lexicon, steps + 1)
+    if verb.dep_ == "pcomp" and head.head.i != head.i and _is_verb(head.head):
+        return _subject(head.head, lexicon, steps + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        if not _is_actorish(head, lexicon) and head.dep_ in ("dobj", "obj") and _is_verb(head.head):
+            # "issued a declaration DEMANDING": the issuer demands.
+            return _subject(head.head, lexicon, steps + 1)
+        return head
+    return None
+
+
+def _dateline_end(sentence: SpacySpan) -> int | None:
+    """The index of the dash that ends a dateline opening the sentence ("CARACAS — "): the
+    first word all capitals, the dash within MAX_DATELINE_TOKENS tokens."""
+    first = sentence[0] if len(sentence) else None
+    if first is None or not (first.is_upper and len(first.text) > 1 and first.is_alpha):
+        return None
+    for token in sentence[1 : MAX_DATELINE_TOKENS + 1]:
+        if token.text in _DASHES:
+            return token.i
+    return None
+
+
+def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
+    trigger, clause = candidate.trigger, candidate.clause
+    if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
+        return _verb_arguments(trigger, candidate.entry, lexicon)
+    return _noun_arguments(trigger, clause, lexicon)
+
+
+def _verb_arguments(
+    verb: Token, entry: TriggerEntry, lexicon: EventLexicon
+) -> tuple[Token | None, Token | None]:
+    passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    if passive:
+        agents = list(_pobjs(verb, ("by",)))
+        source: Token | None = agents[0] if agents else None
+        if source is None:
+            source = _passive_source(verb)
+        return source, passive[0]
+    source = _subject(verb, lexicon)
+    target: Token | None = None
+    lemma = verb.lemma_.lower()
+    objects = _children(verb, "dobj", "obj", "dative")
+    for obj in objects:
+        if _is_actorish(obj, lexicon):
+            target = obj
+            break
+    if target is None and (lemma in lexicon.request_verbs or lemma in lexicon.speech_verbs):
+        for complement in _children(verb, "ccomp", "xcomp"):
+            subjects = _children(complement, "nsubj", "nsubjpass")
+            if subjects:
+                target = subjects[0]
+                break
+    if target is None:
+        verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
+        if entry.type in ("CONSULT", "PROTEST", "ASSAULT", "MOBILIZE", "COERCE"):
+            verb_preps = [p for p in verb_preps if p != "from"]
+        target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
+    if target is None:
+        # the object, or a prepositional object, is a thing: whose it is or whom it comes
+        # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
+        # "welcomed President Reagan's statement", "agreed to US mediation", "vetoed a Security
+        # Council resolution", "reiterated its demand that Israel ease"
+        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with", "for"))]
+        for thing in things:
+            if _is_actorish(thing, lexicon):
+                continue
+            target = _first_actorish(_pobjs(thing, (*TARGET_PREPOSITIONS, "by")), lexicon)
+            target = target or _owner(thing, lexicon) or _clause_subject(thing)
+            if target is not None:
+                break
+    if target is None:
+        for complement in _children(verb, "xcomp"):
+            if _is_verb(complement) and not _children(complement, "nsubj", "nsubjpass"):
+                # "refused to MEET Jordan's king", "agreed to PROVIDE aid to Romania",
+                # "threatened to institute a curfew IN Algiers"
+                inner = _match(complement, lexicon.verbs)
+                if inner is None and _is_light(complement, lexicon):
+                    noun = _light_object(complement, lexicon)
+                    inner = _match(noun, lexicon.nouns) if noun is not None else None
+                target = _verb_arguments(complement, inner or entry, lexicon)[1]
+                if target is not None:
+                    break
+    if target is None and (entry.type == "THREATEN" or verb.lemma_.lower() in _THREAT_LEMMAS):
+        # "threatened to strike unless Israel rescinded", "if the United States goes ahead":
+        # the side that must comply is the target of the threat.
+        target = _condition_subject(verb)
+    if target is None and (entry.type in _PLACE_TARGET_TYPES or entry.mode == "visit"):
+        # "arrived in Amman", "imposed a curfew in Cizre", "deployed troops in Iraq": the
+        # country or city where a visit or a material act happens is its target.
+        places = [*_pobjs(verb, ("in", "into")), *(p for o in objects for p in _pobjs(o, ("in",)))]
+        target = next((p for p in places if p.ent_type_ == "GPE"), None)
+    return source, target
+
+
+# Types whose place ("in X", a country or city) is their target when no actor is named:
+# material acts, concessions of restrictions ("lifted a curfew in Montenegro"), protests and
+# threats of them ("demonstrated in Serbia").
+_PLACE_TARGET_TYPES = frozenset(
+    {"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "CONCEDE", "PROTEST", "THREATEN"}
+)
+_THREAT_LEMMAS = frozenset({"threaten", "warn"})
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """The subject of an if/unless clause under a verb or its complement."""
+    for head in (verb, *_children(verb, "xcomp", "ccomp")):
+        for clause in _children(head, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                subjects = _children(clause, "nsubj", "nsubjpass")
+                if subjects:
+                    return subjects[0]
+    return None
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of a clause that spells out a demand or call ("its demand that ISRAEL
+    ease", "calls for the US to support")."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp", "relcl") and _is_verb(clause) and clause.dep_ != "relcl":
+            subjects = _children(clause, "nsubj", "nsubjpass")
+            if subjects and subjects[0].lower_ not in ("who", "which", "that"):
+                return subjects[0]
+    return None
+
+
+def _passive_source(verb: Token) -> Token | None:
+    """ "was killed in a raid BY US commandos": the agent of the deed the passive happened in;
+    "was arrested in Lebanon": a country named in a locative phrase acts."""
+    for pobj in _pobjs(verb, ("in", "during")):
+        agents = list(_pobjs(pobj, ("by",)))
+        if agents:
+            return agents[0]
+    for pobj in _pobjs(verb, ("in",)):
+        if pobj.ent_type_ == "GPE":
+            return pobj
+    return None
+
+
+def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The actor a non-actor object belongs to: "criticised the U.S. deployment" → the U.S."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+            return child
+        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+            return child
+    return None
+
+
+def _noun_arguments(
+    noun: Token, clause: Token, lexicon: EventLexicon
+) -> tuple[Token | None, Token | None]:
+    """Source: the noun's own actor (possessor, "by X", an actor modifier: "U.S. sanctions"),
+    else the subject of the verb it is the object of, unless that verb is an event of its own
+    ("China criticised the U.S. deployment": China did not deploy). Target: the object of a
+    target preposition of the noun, of the verb, or one phrase further down."""
+    owners = [o for o in _children(noun, "poss") if o.lower_ not in _PRONOUNS]
+    pronoun_owners = [o for o in _children(noun, "poss") if o.lower_ in _PRONOUNS]
+    agents = list(_pobjs(noun, ("by",)))
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(c, lexicon)
+    ]
+    found = owners or agents or modifiers
+    source: Token | None = found[0] if found else None
+    if source is None and clause.i != noun.i and noun.dep_ in ("dobj", "obj", "pobj"):
+        verb_is_event = _match(clause, lexicon.verbs) is not None and not _is_light(clause, lexicon)
+        if not verb_is_event:
+            source = _subject(clause, lexicon)
+    if source is None and pronoun_owners:
+        source = pronoun_owners[0]
+    target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    if target is None and clause.i != noun.i:
+        target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
+    if target is None:
+        target = _clause_subject(noun)  # "its demand that Israel ease"
+    if target is not None and source is not None and target.i == source.i:
+        target = None
+    return source, target
+
+
+def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexicon) -> Token | None:
+    """An actor that is the object of one of ``prepositions`` under ``token``, or under such an
+    object ("reward for the ARREST of X")."""
+    wanted = list(prepositions)
+    found = _first_actorish(_pobjs(token, wanted), lexicon)
+    if found is not None:
+        return found
+    # one phrase further down, or along a chain of phrases and participles: "reward for
+    # information LEADING to the arrest OF X"
+    frontier = list(_pobjs(token, wanted))
+    for _ in range(MAX_PHRASE_CHAIN):
+        following: list[Token] = []
+        for node in frontier:
+            found = _first_actorish(_pobjs(node, TARGET_PREPOSITIONS), lexicon)
+            if found is not None:
+                return found
+            following.extend(_pobjs(node, TARGET_PREPOSITIONS))
+            following.extend(c for c in node.children if c.dep_ == "acl")
+        frontier = following
+        if not frontier:
+            break
+    return None
+
+
+def _is_actorish(token: Token, lexicon: EventLexicon) -> bool:
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return False
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if token.lower_ in _PRONOUNS:
+        return True
+    if token.lemma_.lower() in lexicon.actor_nouns:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in token.children
+    ) and not _match(token, lexicon.nouns)
+
+
+def _first_actorish(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
+    for token in tokens:
+        if _is_actorish(token, lexicon):
+            return token
+    return None
+
+
+def _np_bounds(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase a token heads, without clauses, appositions, conjuncts
+    or prepositional phrases."""
+    left = right = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NP_CUT_DEPS:
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    return left, right
+
+
+def _actor(
+    doc: Doc, text: str, token: Token, entities: tuple[Entity, ...], lexicon: EventLexicon
+) -> _Actor | None:
+    """An argument resolved to an actor: an entity (through pronouns and role nouns), else a
+    country word NER missed, else a common noun for an actor; None for a thing."""
+    for _ in range(3):
+        member = _partitive_member(token)
+        if member is None:
+            break
+        # "hundreds of thousands of protesters", "a group of Moroccan diplomats": the members.
+        token = member
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return None
+    head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
+    entity = entity_at(entities, token.idx, token.idx + len(token.text))
+    if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
+        entity = resolve_mention(doc, entities, token.i)
+        if entity is not None and token.pos_ == "NOUN" and head_sector is None:
+            entity = None
+    left, right = _np_bounds(token)
+    modifier_entity: Entity | None = None
+    if entity is None:
+        for index in sorted(range(left, right + 1), key=lambda i: abs(i - token.i)):
+            found = entity_at(entities, doc[index].idx, doc[index].idx + len(doc[index].text))
+            if found is not None and found.type not in _NOT_ACTOR_LABELS:
+                modifier_entity = found
+                break
+    if (
+        modifier_entity is not None
+        and modifier_entity.type != "ORG"
+        and not _names_actor(token, lexicon)
+    ):
+        # "Trump's approach", "the US economy", "UK efforts": a thing of the actor's, not one.
+        modifier_entity = None
+    if entity is None and modifier_entity is None:
+        # "students in Indonesia", "members of the Association", "doctors from two American
+        # aid groups": the actor's home or group.
+        for pobj in _pobjs(token, _ACTOR_LOCATION_PREPOSITIONS):
+            found = _entity_in_phrase(doc, entities, pobj)
+            if found is not None:
+                modifier_entity = found
+                break
+    chosen = entity or modifier_entity
+    country = _entity_country(chosen) if chosen else None
+    if country is None:
+        country = _country_word(doc, left, right, lexicon)
+    people = entity is None or entity.type == "NORP"
+    if people and head_sector not in _STATE_SECTORS and _names_actor(token, lexicon):
+        # "ethnic Albanians in south Serbia", "demonstrators in Baghdad": a group is coded with
+        # the country it acts in (CAMEO), which beats the ethnic word.
+        where: tuple[str, ...] = ("in", "throughout", "across", "inside")
+        if entity is not None:
+            where = (*where, "of")  # "the Albanians of southern Serbia"
+        for pobj in _pobjs(token, where):
+            located = _entity_in_phrase(doc, entities, pobj)
+            place = _entity_country(located) if located else None
+            place = place or _country_word(doc, *_np_bounds(pobj), lexicon)
+            if place is not None:
+                country = place
+                break
+    unnamed = token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == ""
+    if chosen is None and head_sector is None and country is None and unnamed:
+        # an unnamed thing, or a capitalised word NER does not take for a name
+        return None
+    if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
+        return None
+    sector = head_sector if (entity is None and head_sector) else None
+    sector = sector or (chosen.sector if chosen else None)
+    if chosen is not None and chosen.type == "PERSON" and country is None:
+        # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Chedli Klibi"
+        for title in chosen.titles:
+            if _organisation_sector(title.text, lexicon) == "international_organisation":
+                sector = "international_organisation"
+                break
+    if chosen is not None and chosen.type in ("ORG", "NORP"):
+        named = _organisation_sector(chosen.name, lexicon)
+        if sector is None or (named == "international_organisation" and country is None):
+            # "European Community foreign ministers", "U.N. war crimes court": they act for
+            # the international organisation.
+            sector = named or sector
+    if entity is not None and entity.mentions:
+        mention = min(
+            entity.mentions,
+            key=lambda m: 0 if m.start <= token.idx < m.end else abs(m.start - token.idx),
+        )
+        inside = mention.start <= token.idx < mention.end
+        span = mention if inside else _token_span(doc, left, right)
+    else:
+        span = _token_span(doc, left, right)
+    name = chosen.name if entity is not None and chosen else span.text_of(text)
+    people = entity is not None and entity.type == "NORP"
+    people = people or (entity is None and token.pos_ == "NOUN" and _names_actor(token, lexicon))
+    term = countries().lookup(token.text, ("demonym",)) if token.text[:1].isupper() else None
+    people = people or term is not None or token.lower_ in lexicon.demonyms
+    return _Actor(name, span, chosen, country, sector, people)
+
+
+# Words that stand for a share of a group ("hundreds of protesters", "one third of the
+# guerrillas", "a group of diplomats"): the group named by their "of" phrase acts.
+_PARTITIVE_WORDS = frozenset(
+    {
+        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+        "third", "half", "quarter", "some", "many", "most", "all", "several", "group", "number",
+        "score", "scores", "crowd", "band", "team", "contingent", "batch", "patch", "one", "two",
+        "three", "majority", "minority", "handful", "tens",
+    }
+)  # fmt: skip
+# Endings of plural nouns for people or groups ("fighters", "peacekeepers", "loyalists",
+# "Palestinians", "militants"), accepted for a head noun that a demonym or name modifies.
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "men", "ees")
+
+
+def _entity_country(entity: Entity) -> str | None:
+    """An entity's country, or for a capital named as a place ("arrived in Amman") its
+    country."""
+    if entity.country is None and entity.type == "GPE":
+        term = countries().lookup(entity.name, ("capital", "alias"))
+        return term.alpha3 if term else None
+    return entity.country
+
+
+def _partitive_member(token: Token) -> Token | None:
+    if token.lower_ not in _PARTITIVE_WORDS and token.pos_ != "NUM":
+        return None
+    for pobj in _pobjs(token, ("of",)):
+        return pobj
+    return None
+
+
+def _names_actor(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a head noun names people or an organisation ("officials", "doctors", "youths",
+    "militants", "government"), so that a demonym or name modifying it names their country."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.actor_nouns:
+        return True
+    words = title_words()
+    key = word_key(lemma)
+    if key in words.person_nouns or key in words.roles or key in words.organisation_nouns:
+        return True
+    lower = token.lower_
+    return token.tag_ == "NNS" and lower.endswith(_PEOPLE_ENDINGS) and not lower.endswith("ments")
+
+
+def _entity_in_phrase(doc: Doc, entities: tuple[Entity, ...], token: Token) -> Entity | None:
+    left, right = _np_bounds(token)
+    for index in sorted(range(left, right + 1), key=lambda i: abs(i - token.i)):
+        found = entity_at(entities, doc[index].idx, doc[index].idx + len(doc[index].text))
+        if found is not None and found.type not in _NOT_ACTOR_LABELS:
+            return found
+    return None
+
+
+# Sectors of state office: a person or role noun of these sectors with no country of its own may
+# take the country of the other side of the event (see _domestic_countries).
+_STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
+
+
+# Sectors that act across borders: a government or army of one country meets, threatens and
+# fights another's (a court, a police force or a parliament acts at home).
+_FOREIGN_SECTORS = frozenset({"government", "military", "international_organisation"})
+_DOMESTIC_SECTORS = frozenset({"judiciary", "police", "legislature"})
+# Sectors of actors that act inside their own country: rebels, opposition, protesters, parties,
+# courts — the official they act on or with is of that country.
+_HOME_SECTORS = frozenset(
+    {"rebel_criminal", "civil_society", "party", "judiciary", "police", "legislature", "religion"}
+)
+
+
+def _needs_country(actor: _Actor | None) -> bool:
+    if actor is None or actor.country is not None or actor.sector == "international_organisation":
+        return False
+    if actor.entity is not None:
+        return actor.entity.type == "PERSON"
+    return actor.sector in _STATE_SECTORS
+
+
+def _is_foreign_counterpart(actor: _Actor | None) -> bool:
+    """A country itself or a person holding office: an actor that a leader meets or threatens
+    across a border, so its country says nothing of the other side's."""
+    if actor is None:
+        return False
+    if actor.entity is not None and actor.entity.type == "GPE":
+        # a country acts across borders; a city named as a place ("in Baku") does not
+        return countries().lookup(actor.entity.name, ("alias",)) is not None
+    if actor.entity is not None and actor.entity.type == "PERSON" and actor.entity.titles:
+        return True  # "South African leader F.W. de Klerk"
+    return actor.sector in _FOREIGN_SECTORS
+
+
+def _domestic_countries(
+    source: _Actor | None, target: _Actor | None
+) -> tuple[_Actor | None, _Actor | None]:
+    """A person or official whose country the text does not give ("President Museveni", "the
+    police") takes the country of the other side when that side acts at home: a rebel group,
+    an opposition, protesters or a court of that country ("President Museveni banned Ugandan
+    opposition candidates", "Rwandan rebels said President Kagame must", "an Argentine judge
+    ordered former president Menem"), or when the official is a domestic institution (a judge,
+    the police, a parliament). A country, a government, an army or an office holder on the other
+    side says nothing ("President Bush threatened Russia"): such events cross borders. Other
+    countries the sentence names are not used — in news they are as often the other party's as
+    the actor's — so a leader's country that only world knowledge gives is left unknown."""
+
+    def fill(actor: _Actor | None, other: _Actor | None) -> _Actor | None:
+        if actor is None or other is None or other.country is None or not _needs_country(actor):
+            return actor
+        if actor.sector in _DOMESTIC_SECTORS:
+            at_home = not _is_foreign_counterpart(other) or other.sector in _STATE_SECTORS
+        else:
+            at_home = other.sector in _HOME_SECTORS or (
+                other.people and other.sector not in _STATE_SECTORS  # "Ugandan candidates"
+            )
+        if not at_home:
+            return actor  # a country, a government, or a thing ("American intervention")
+        return _Actor(
+            actor.name, actor.span, actor.entity, other.country, actor.sector, actor.people
+        )
+
+    return fill(source, target), fill(target, source)
+
+
+def _organisation_sector(name: str, lexicon: EventLexicon) -> str | None:
+    words = tuple(re.findall(r"[\w.-]+", name.lower()))
+    for phrase, sector in lexicon.organisation_words:
+        size = len(phrase)
+        if any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
+            return sector
+    return None
+
+
+def _country_word(doc: Doc, left: int, right: int, lexicon: EventLexicon) -> str | None:
+    for index in range(left, right + 1):
+        token = doc[index]
+        if token.text[:1].isupper():
+            term = countries().lookup(token.text, ("alias", "demonym"))
+            if term is not None:
+                return term.alpha3
+            extra = lexicon.demonyms.get(token.lower_)
+            if extra is not None:
+                return extra
+    return None
+
+
+def _token_span(doc: Doc, left: int, right: int) -> Span:
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("the", "a", "an")):
+        left += 1
+    return Span(doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def _same_actor(a: _Actor, b: _Actor) -> bool:
+    if a.entity is not None and b.entity is not None:
+        return a.entity.id == b.entity.id
+    return a.span == b.span
+
+
+# --- modality -------------------------------------------------------------------------------
+
+
+def _climb(token: Token) -> Iterator[Token]:
+    """The token and the heads above it, up to MAX_CLAUSE_CLIMB links."""
+    current = token
+    yield current
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def _modality(
+    trigger: Token,
+    clause: Token,
+    sentence: SpacySpan,
+    published_year: int | None,
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> str:
+    if _hypothetical(clause, lexicon):
+        return "hypothetical"
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & lexicon.hedge_modals and "have" not in auxiliaries:
+        return "hypothetical"  # "might attack any day" (but "may have attacked" happened)
+    if _demanded(trigger, clause, lexicon):
+        return "demanded"
+    if _future(trigger, clause, lexicon):
+        return "future"
+    if _historical(trigger, clause, published_year, quotes, lexicon):
+        return "historical"
+    return "actual"
+
+
+def _under_speech(verb: Token, lexicon: EventLexicon) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in (
+        lexicon.speech_verbs | {"warn", "announce", "report", "believe", "think", "expect"}
+    )
+
+
+def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
+    for token in _climb(clause):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT"):
+            break
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return bool(modals & lexicon.conditional_modals) and not _under_speech(clause, lexicon)
+
+
+def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    lemma = clause.lemma_.lower()
+    if (
+        trigger.i != clause.i
+        and lemma in lexicon.request_verbs
+        and lemma not in lexicon.light_verbs
+    ):
+        return True  # "demanded a meeting" (but "ordered a mobilisation" is done)
+    head = clause.head
+    if head.i == clause.i or clause.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if head.lemma_.lower() in lexicon.request_verbs:
+        return True
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if head.lemma_.lower() == "need" and clause.dep_ == "xcomp":
+        return True  # "they need to be prosecuted"
+    return bool(modals & lexicon.obligation_modals) and head.lemma_.lower() in lexicon.speech_verbs
+
+
+def _future(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    if trigger.i != clause.i and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers for c in trigger.children
+    ):
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lexicon.future_modals for a in auxiliaries):
+        return True
+    if any(a.lower_ == "would" for a in auxiliaries) and _under_speech(clause, lexicon):
+        return True
+    head = clause.head
+    if clause.dep_ == "xcomp" and head.i != clause.i:
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.future_verbs or head.lower_ in ("going", "about"):
+            return True
+    return False
+
+
+def _historical(
+    trigger: Token,
+    clause: Token,
+    published_year: int | None,
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> bool:
+    for token in _clause_tokens(clause):
+        lower = token.lower_
+        if lower in lexicon.historical_prepositions and token.dep_ == "prep":
+            return True
+        if (
+            lower == "for"
+            and token.dep_ == "prep"
+            and any(g.lower_ in lexicon.historical_units for g in token.children)
+        ):
+            return True
+        if token.ent_type_ == "DATE" and published_year is not None:
+            year = _YEAR.search(token.text)
+            if year and int(year.group(1)) < published_year:
+                return True
+    clause_text = " ".join(t.lower_ for t in _clause_tokens(clause))
+    if any(phrase in clause_text for phrase in lexicon.historical_phrases):
+        return True
+    auxiliaries = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    past_perfect = "had" in auxiliaries and clause.tag_ == "VBN"
+    return (
+        past_perfect
+        and _quote_holding(quotes, trigger.idx) is None
+        and not _under_speech(clause, lexicon)
+    )
+
+
+def _clause_tokens(clause: Token) -> Iterator[Token]:
+    """The clause of a verb: its subtree without the clauses nested in it."""
+    stack = [clause]
+    while stack:
+        current = stack.pop()
+        yield current
+        for child in current.children:
+            if child.dep_ in _CLAUSE_DEPS and _is_verb(child):
+                continue
+            stack.append(child)
+
+
+def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    for token in {trigger.i: trigger, clause.i: clause}.values():
+        for child in token.children:
+            if child.dep_ == "neg" or (
+                child.dep_ == "det" and child.lower_ == "no" and token.i == trigger.i
+            ):
+                return True
+    # "wasn't willing to ACCEPT", "not to help … or ASSIST": a "not" on the verb or adjective
+    # that governs the clause through a complement or a conjunction.
+    current = clause
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ not in ("xcomp", "acomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+    head = clause.head
+    if clause.dep_ == "pcomp" and head.lower_ == "without":
+        return True  # "without Russia agreeing", "left without meeting"
+    return (
+        clause.dep_ == "xcomp"
+        and head.i != clause.i
+        and head.lemma_.lower() in lexicon.failure_verbs
+    )
+
+
+def _hedged(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in lexicon.hedge_noun_modifiers for c in trigger.children):
+        return True
+    for position, token in enumerate(_climb(clause)):
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in lexicon.hedge_adverbs:
+                return True
+            if position == 0 and child.dep_ == "aux" and child.lower_ in lexicon.hedge_modals:
+                return True
+        if (
+            position > 0
+            and token.lemma_.lower() in lexicon.raising_verbs
+            and (clause.dep_ == "xcomp" or _children(token, "nsubjpass"))
+        ):
+            return True
+        if token.lemma_.lower() in lexicon.accusation_verbs and position > 0:
+            # "accused X of ATTACKING", "suspected of ...", "charged with ..."
+            return True
+        if token.dep_ in ("ROOT", "ccomp"):
+            break
+    return False
+
+
+# --- assertion, time, place -----------------------------------------------------------------
+
+
+def _quote_holding(quotes: tuple[Quote, ...], position: int) -> Quote | None:
+    holding = [q for q in quotes if q.span.start <= position < q.span.end]
+    if not holding:
+        return None
+    return min(holding, key=lambda q: q.span.end - q.span.start)
+
+
+def _asserting_quote(
+    doc: Doc, quotes: tuple[Quote, ...], trigger: Token, entities: tuple[Entity, ...]
+) -> Quote | None:
+    """The innermost quote whose words hold the event: a direct or partial quote that contains
+    the trigger, or reported speech whose cue governs the trigger's clause ("officials SAID
+    Venezuela has deployed"; "according to X"). Reported speech whose cue does not govern the
+    trigger ("Ordaz ordered a mobilisation, calling the approach ... a threat") does not make
+    the trigger's event the speaker's claim."""
+    position = trigger.idx
+    holding = sorted(
+        (q for q in quotes if q.span.start <= position < q.span.end),
+        key=lambda q: q.span.end - q.span.start,
+    )
+    silent = {e.id for e in entities if e.type in _NOT_ACTOR_LABELS}
+    for quote in holding:
+        if quote.speaker in silent:
+            continue  # a place or a date does not speak ("the standoff in the Caribbean shows")
+        if quote.kind != "indirect" or quote.cue is None:
+            return quote
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        low, high = sorted((trigger.idx, cue.start_char))
+        if "\n\n" in doc.text[low:high]:
+            continue  # a parse that runs over a paragraph break joins two reports
+        if cue.text.lower().startswith("according") or _reported_under(trigger, cue.root):
+            return quote
+    return None
+
+
+def _reported_under(trigger: Token, cue: Token) -> bool:
+    """Whether the trigger stands in the content of a speech verb: the link from the verb
+    towards the trigger is a complement clause ("said [that] X did"), a quoted clause or the
+    verb's object ("announced the deployment")."""
+    current = trigger
+    while current.head.i != current.i:
+        if current.head.i == cue.i:
+            return current.dep_ in _CONTENT_DEPS
+        current = current.head
+    return False
+
+
+def _year_of(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def _clause_range(clause: Token, trigger: Token) -> tuple[int, int]:
+    tokens = list(_clause_tokens(clause)) + list(trigger.subtree)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _nearest_inside(spans: list[tuple[Span, int]], start: int, end: int, anchor: int) -> int | None:
+    """The ``index`` of the span inside [start, end) nearest to ``anchor``, or None."""
+    inside = [
+        (abs(span.start - anchor), index)
+        for span, index in spans
+        if start <= span.start and span.end <= end
+    ]
+    return min(inside)[1] if inside else None
+
+
+def _date(
+    doc: Doc,
+    clause: Token,
+    trigger: Token,
+    dates: tuple[DateRef, ...],
+    modality: str,
+    published: str | None,
+) -> tuple[str | None, Span | None, str | None]:
+    """(value, span, source) of the event's date: a date in its clause, else the publication
+    date for an actual event."""
+    if dates:
+        start, end = _clause_range(clause, trigger)
+        # Durations ("for five years") and sets ("every week") do not date an event.
+        spans = [(d.span, i) for i, d in enumerate(dates) if d.kind == "date"]
+        index = _nearest_inside(spans, start, end, trigger.idx)
+        if index is not None:
+            found = dates[index]
+            return found.value, found.span, "text"
+    if modality == "actual" and published:
+        return published[:10], None, "publication"
+    return None, None, None
+
+
+def _place(doc: Doc, clause: Token, trigger: Token, places: tuple[Place, ...]) -> Place | None:
+    if not places:
+        return None
+    start, end = _clause_range(clause, trigger)
+    spans = [(p.span, i) for i, p in enumerate(places)]
+    index = _nearest_inside(spans, start, end, trigger.idx)
+    return places[index] if index is not None else None

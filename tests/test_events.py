@@ -1,0 +1,269 @@
+"""Events: PLOVER types, actors, assertion and modality on short synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import Pipeline
+from newsgraph.eval.plover import (
+    GoldSentence,
+    PloverScore,
+    cameo_to_plover,
+    read_petrarch,
+    read_plover_gold,
+    score_sentence,
+)
+from newsgraph.extract import actor_code, extract_events, main_event
+from newsgraph.pipeline import DocumentContext
+
+
+def _events(pipeline: Pipeline, text: str, published: str | None = "2025-08-20"):
+    return pipeline.extract_text(text, DocumentContext(published=published))["events"]
+
+
+def _main(pipeline: Pipeline, text: str):
+    doc = pipeline.nlp(text)
+    found = pipeline.extract_text(text, DocumentContext(published="2025-08-20"))
+    return main_event(doc, found["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        (
+            "Israeli soldiers arrested more than 100 Palestinians on Saturday.",
+            "COERCE",
+            "ISR",
+            "PSE",
+        ),
+        ("China's Foreign Ministry criticised the U.S. deployment.", "ACCUSE", "CHN", "USA"),
+        ("France imposed sanctions on Iran on Monday.", "SANCTION", "FRA", "IRN"),
+        ("The PRC on Tuesday demanded that the US cancel the sale.", "REQUEST", "CHN", "USA"),
+        ("Jordan and Britain have agreed to hold joint military exercises.", "AGREE", "JOR", None),
+        ("Syria says it will not accept any more refugees.", "REJECT", "SYR", None),
+    ],
+)
+def test_events_main_event_type_and_dyad(pipeline, text, kind, source, target):
+    event = _main(pipeline, text)
+    assert event is not None
+    assert (event.type, event.source_country) == (kind, source)
+    if target is not None:
+        assert event.target_country == target
+
+
+def test_events_negation_hedge_and_quote_assertion(pipeline):
+    text = "The U.S. Navy did not deploy ships to Venezuela, officials said."
+    [event] = [e for e in _events(pipeline, text) if e.type == "MOBILIZE"]
+    assert event.negated and event.asserted_by == "officials"
+    hedged = [
+        e for e in _events(pipeline, "Rebels reportedly attacked a convoy.") if e.type == "ASSAULT"
+    ]
+    assert hedged and hedged[0].hedged and hedged[0].asserted_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("China has supported the regime for decades.", "historical"),
+        ("Members of the G-7 will meet in Ottawa next month.", "future"),
+        ("Serbian troops attacked the village on Sunday.", "actual"),
+    ],
+)
+def test_events_modality(pipeline, text, modality):
+    events = _events(pipeline, text)
+    assert events and events[0].modality == modality
+
+
+def test_events_date_comes_from_the_clause_else_publication(pipeline):
+    context = DocumentContext(published="2025-08-20")
+    dated = "Serbian troops attacked the village on Sunday."
+    found = pipeline.extract_text(dated, context)
+    [with_date] = found["events"]
+    assert (with_date.date, with_date.date_source) == ("2025-08-17", "text")
+    assert with_date.date_span is not None
+    assert dated[with_date.date_span.start : with_date.date_span.end] == "Sunday"
+    undated = "Serbian troops attacked the village."
+    [fallback] = pipeline.extract_text(undated, context)["events"]
+    assert (fallback.date, fallback.date_source) == ("2025-08-20", "publication")
+
+
+def test_events_take_the_place_named_in_their_clause(pipeline):
+    text = "Serbian troops attacked the village near Sarajevo on Sunday."
+    [event] = pipeline.extract_text(text)["events"]
+    assert event.place_span is not None
+    assert text[event.place_span.start : event.place_span.end] == "Sarajevo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results: " + ", ".join(f"Team {n} {n}-{n + 1}" for n in range(150)),
+        "Breaking news",
+        "| Country | Sanctions | Attacks |\n| Iran | 12 | 3 |",
+        "",
+    ],
+)
+def test_events_bad_input_never_raises_and_spans_stay_in_text(pipeline, text):
+    for event in _events(pipeline, text):
+        assert 0 <= event.trigger.start < event.trigger.end <= len(text)
+
+
+def test_actor_code_joins_country_and_sector():
+    assert actor_code("USA", "government") == "USA-GOV"
+    assert actor_code(None, "international_organisation") == "IGO"
+    assert actor_code(None, None) == "—"
+
+
+def test_plover_gold_reader_maps_legacy_types_and_scores(pipeline):
+    raw = (
+        '[{"id": "D", "event": "DOCUMENT"},'
+        ' {"id": "A", "event": "DISAPPROVE", "text": "France condemned Iran on Monday.",'
+        '  "source": [{"actorText": "France", "code": "FRA"}],'
+        '  "target": [{"actorText": "Iran", "code": "IRN"}]}]'
+    )
+    [gold] = read_plover_gold(raw)
+    assert isinstance(gold, GoldSentence) and gold.type == "ACCUSE"
+    score = PloverScore()
+    doc = pipeline.nlp(gold.text)
+    found = pipeline.extract_text(gold.text)
+    score_sentence(gold, doc, found["events"], score)
+    assert score.type_accuracy.value == 1.0
+    assert score.source_country.value == 1.0 and score.target_country.value == 1.0
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        ("064", "COOPERATE"),
+        ("081", "CONCEDE"),
+        ("0841", "RETREAT"),
+        ("112", "ACCUSE"),
+        ("01", None),
+    ],
+)
+def test_cameo_codes_map_to_plover_types(code, kind):
+    assert cameo_to_plover(code) == kind
+
+
+def test_petrarch_reader_reads_codings_and_noevents():
+    raw = (
+        '<Sentences><Sentence id="A-1"><EventCoding sourcecode="ARN" targetcode="GON"'
+        ' eventcode="064"></EventCoding><Text>Arnor met Gondor.</Text></Sentence>'
+        '<Sentence id="B-1"><EventCoding noevents="True"></EventCoding><Text>Nothing.</Text>'
+        "</Sentence></Sentences>"
+    )
+    first, second = read_petrarch(raw)
+    assert first.codings == (("ARN", "GON", "064"),) and not first.no_events
+    assert second.no_events and second.codings == ()
+
+
+def _types(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.type for e in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held last week.",
+        "The agreement was mentioned in passing.",
+        "Many experts agree that repercussions are inevitable.",
+    ],
+)
+def test_events_without_a_doer_are_not_coded(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_events_a_deed_without_its_doer_keeps_its_named_victim(pipeline):
+    [event] = [e for e in _events(pipeline, "Three Iraqi policemen were killed on Sunday.")]
+    assert (event.type, event.source, event.target_country) == ("ASSAULT", None, "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # a dateline is not the subject
+        ("BOGOTÁ — Venezuela has deployed troops to the border.", "MOBILIZE", "VEN", None),
+        # a group is coded with the country it acts in; partitives give their members
+        ("Hundreds of ethnic Albanians in Serbia demonstrated on Monday.", "PROTEST", "SRB", None),
+        # the side that must comply is the target of a threat
+        (
+            "Iran threatened to launch an offensive unless Iraq accepted its terms.",
+            "THREATEN",
+            "IRN",
+            "IRQ",
+        ),
+        # a pronoun in a reported clause is the reporting subject
+        ("Iraq said it would allow the inspectors to return.", "AGREE", "IRQ", None),
+        # targets behind a thing: whose it is, whom it comes from
+        ("Berlin rejected calls by Belarus's rulers for aid.", "REJECT", "DEU", "BLR"),
+        ("The judge ordered former president Carlos Menem to appear.", "REQUEST", None, None),
+        # a court of a country acts at home: the official it acts on shares its country
+        ("An Argentine judge charged President Carlos Menem.", "ACCUSE", "ARG", "ARG"),
+    ],
+)
+def test_events_general_argument_rules(pipeline, text, kind, source, target):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == kind
+    assert event.source_country == source
+    assert event.target_country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The trade war hurt American farmers badly.", "ASSAULT"),
+        ("A stock market rally lifted the shares of the company.", "PROTEST"),
+        ("The Iran deal reflects the priorities of both sides.", "AGREE"),
+        ("The ministry released a statement on Monday.", "RETREAT"),
+        ("A White House spokesperson declined to comment.", "REJECT"),
+        ("The WHO warned that the situation in the camp is critical.", "THREATEN"),
+    ],
+)
+def test_events_words_in_another_sense_are_not_coded(pipeline, text, absent):
+    assert absent not in _types(pipeline, text)
+
+
+def test_events_release_of_people_is_coded(pipeline):
+    assert "RETREAT" in _types(pipeline, "Turkey released two German journalists on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russian troops might attack the town any day.", "hypothetical"),
+        ("The Kurds urged Russia to defend Afrin.", "demanded"),
+    ],
+)
+def test_events_irrealis_modality(pipeline, text, modality):
+    events = [e for e in _events(pipeline, text) if e.type != "REQUEST"]
+    assert events and events[0].modality == modality
+
+
+def test_events_negation_reaches_through_a_complement(pipeline):
+    text = "China was not willing to accept the American proposal."
+    events = [e for e in _events(pipeline, text) if e.type == "AGREE"]  # "willing", "accept"
+    assert events and all(e.negated for e in events)
+
+
+def test_events_not_an_event_rows_of_a_user_lexicon_override(pipeline, tmp_path):
+    from newsgraph.extract._event_lexicon import load_lexicon
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("pos,lemma,with,type,mode\nverb,meet,deadline,-,\n", "utf-8")
+    lexicon = load_lexicon(extra_triggers=[extra])
+    for text, expected in (
+        ("The French ministry met the deadline.", []),
+        ("Iran met Iraq's foreign minister on Monday.", ["CONSULT"]),
+    ):
+        doc = pipeline.nlp(text)
+        found = pipeline.extract_text(text)
+        events = extract_events(doc, found["entities"], found["quotes"], lexicon=lexicon)
+        assert [e.type for e in events if e.type == "CONSULT"] == expected
+
+
+def test_events_skip_durations_when_dating_and_take_the_calendar_date(pipeline):
+    context = DocumentContext(published="2025-08-20")
+    text = "After two weeks of talks, Serbian troops attacked the village on Sunday."
+    events = pipeline.extract_text(text, context)["events"]
+    dated = [event for event in events if event.type == "ASSAULT"]
+    assert dated and dated[0].date == "2025-08-17"
