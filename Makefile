@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/newsgraph query actors --db demo-output/demo.duckdb --top 8
 	$(BIN)/newsgraph query quotes --db demo-output/demo.duckdb --speaker "Daniel Harper" --limit 5
 	$(BIN)/newsgraph query search "reward arrest" --db demo-output/demo.duckdb --limit 3
+	$(BIN)/newsgraph query clusters --db demo-output/demo.duckdb --source USA --limit 5
 	@echo "Corpus database: demo-output/demo.duckdb (try: newsgraph sql \"SELECT ...\" --db demo-output/demo.duckdb)"
 
 lint: install

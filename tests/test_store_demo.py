@@ -348,3 +348,12 @@ def test_dyad_counts_the_wire_copy_once_as_a_story(demo_db):
 
     assert sum(row["events"] for row in rows) >= sum(row["stories"] for row in rows) > 0
     assert all(row["stories"] <= row["articles"] for row in rows)
+
+
+def test_every_demo_event_is_in_exactly_one_corpus_event(demo_db):
+    clusters = _query(demo_db, "query", "clusters", "--limit", "100000")
+    [count] = _query(demo_db, "sql", "SELECT count(*) AS n FROM events")
+
+    assert sum(row["num_events"] for row in clusters) == count["n"] > 0
+    assert all(row["num_stories"] <= row["num_articles"] for row in clusters)
+    assert clusters == sorted(clusters, key=lambda row: -row["num_sources"])

@@ -239,6 +239,7 @@ def ingest(
         store.finish_run(run_id, status)
     store.rebuild_actors()
     store.rebuild_duplicates()
+    store.rebuild_event_clusters()
     if options.build_search_index:
         store.rebuild_search_index()
     return stats

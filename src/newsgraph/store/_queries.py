@@ -522,3 +522,81 @@ def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
         """,
         [first, first, *words, *[p for w in words for p in (f"%{w}%", f"%{w}%")], limit],
     )
+
+
+def _actor_key_sql(store: Store, side: str, entity: str) -> str:
+    columns = event_actor_columns(store, side)
+    link = f"{entity}_link"
+    return (
+        f"coalesce({columns.country}, {link}.actor_id,"
+        f" nullif(lower(trim(CAST(ev.{side} AS VARCHAR))), ''))"
+    )
+
+
+def event_cluster_rows_sql(store: Store) -> str:
+    """The article events as the clustering reads them (see store/_clusters.py)."""
+    with_duplicates = store.has_table("near_duplicates")
+    return f"""
+        SELECT ev.article_id, ev.ordinal, ev.type, CAST(ev.quad_class AS VARCHAR),
+               {_actor_key_sql(store, "source", "src")} AS source_key,
+               {_actor_key_sql(store, "target", "tgt")} AS target_key,
+               coalesce(CAST(ev.source AS VARCHAR), src.name) AS source_name,
+               coalesce(CAST(ev.target AS VARCHAR), tgt.name) AS target_name,
+               {_event_date_sql(store)} AS day, a.source AS outlet,
+               {"coalesce(nd.duplicate_of, ev.article_id)" if with_duplicates else "ev.article_id"}
+                   AS story
+        FROM events ev
+        JOIN articles a ON a.id = ev.article_id
+        {event_joins(store)}
+        LEFT JOIN actor_entities src_link
+            ON src_link.article_id = src.article_id AND src_link.entity_id = src.id
+        LEFT JOIN actor_entities tgt_link
+            ON tgt_link.article_id = tgt.article_id AND tgt_link.entity_id = tgt.id
+        {"LEFT JOIN near_duplicates nd ON nd.article_id = ev.article_id" if with_duplicates else ""}
+        ORDER BY ev.article_id, ev.ordinal
+    """
+
+
+def corpus_events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    event_type: str | None = None,
+    min_sources: int = 0,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pa.Table:
+    """Corpus-level events (article events grouped across reports), most-reported first."""
+    params: list[Any] = []
+    clauses = ["ce.num_sources >= ?"]
+    params.append(min_sources)
+    for side, actor in (("source", source), ("target", target)):
+        if actor is None:
+            continue
+        pattern = actor_pattern(actor)
+        part = f"(regexp_matches(coalesce(ce.{side}_name, ''), ?)"
+        params.append(pattern.name_regex)
+        if pattern.country:
+            part += f" OR ce.{side} = ?"
+            params.append(pattern.country)
+        clauses.append(part + ")")
+    if event_type is not None:
+        clauses.append("upper(ce.type) = upper(?)")
+        params.append(event_type)
+    clauses += _date_filters("ce.first_date", since, until, params)
+    params.append(limit)
+    return store.query(
+        f"""
+        SELECT ce.first_date, ce.last_date, ce.type, ce.quad_class,
+               ce.source_name AS source, ce.source AS source_key,
+               ce.target_name AS target, ce.target AS target_key,
+               ce.num_sources, ce.num_stories, ce.num_articles, ce.num_events, ce.event_id
+        FROM corpus_events ce
+        {_where(clauses)}
+        ORDER BY ce.num_sources DESC, ce.num_stories DESC, ce.first_date, ce.event_id
+        LIMIT ?
+        """,
+        params,
+    )

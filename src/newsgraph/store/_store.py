@@ -43,7 +43,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Failure
-from newsgraph.store import _actors, _duplicates, _search
+from newsgraph.store import _actors, _clusters, _duplicates, _search
 from newsgraph.store._tables import (
     ARTICLE_TABLES,
     CHILD_TABLES,
@@ -70,7 +70,13 @@ DATA_TABLES = (
     "actors",
     "actor_entities",
     "near_duplicates",
+    "corpus_events",
+    "corpus_event_members",
 )
+
+
+# The corpus_events columns, as attributes of an EventCluster.
+_CLUSTER_COLUMNS = tuple(name for name, _ in TABLES["corpus_events"].columns)
 
 
 def analysis_key(article: Article) -> str:
@@ -200,6 +206,7 @@ class Store:
                     ["articles_generation", "0"],
                     ["actors_generation", "-1"],
                     ["duplicates_generation", "-1"],
+                    ["clusters_generation", "-1"],
                 ],
             )
 
@@ -584,6 +591,56 @@ class Store:
                 )
                 self._set_meta("duplicates_generation", self._meta("articles_generation") or "0")
         row = self._con.execute("SELECT count(*) FROM near_duplicates").fetchone()
+        return int(row[0]) if row else 0
+
+    # --- corpus events -------------------------------------------------------------------------
+
+    def clusters_current(self) -> bool:
+        return self._meta("clusters_generation") == self._meta("articles_generation")
+
+    def rebuild_event_clusters(self) -> int:
+        """Group article events into corpus events (if out of date); returns how many."""
+        if not self.clusters_current():
+            from newsgraph.store import _queries
+
+            rows = [
+                _clusters.EventRow(
+                    article_id=row[0],
+                    ordinal=int(row[1]),
+                    type=row[2] or "",
+                    quad_class=row[3],
+                    source_key=row[4],
+                    target_key=row[5],
+                    source_name=row[6],
+                    target_name=row[7],
+                    day=row[8],
+                    outlet=row[9],
+                    story=row[10],
+                )
+                for batch in self.batches(_queries.event_cluster_rows_sql(self), 10_000)
+                for row in batch
+            ]
+            clusters = _clusters.cluster_events(rows)
+            with self._transaction("grouping events across articles"):
+                self._con.execute("DELETE FROM corpus_events")
+                self._con.execute("DELETE FROM corpus_event_members")
+                self._insert(
+                    "corpus_events",
+                    [
+                        {key: getattr(cluster, key) for key in _CLUSTER_COLUMNS}
+                        for cluster in clusters
+                    ],
+                )
+                self._insert(
+                    "corpus_event_members",
+                    [
+                        {"event_id": cluster.event_id, "article_id": article, "ordinal": ordinal}
+                        for cluster in clusters
+                        for article, ordinal in cluster.members
+                    ],
+                )
+                self._set_meta("clusters_generation", self._meta("articles_generation") or "0")
+        row = self._con.execute("SELECT count(*) FROM corpus_events").fetchone()
         return int(row[0]) if row else 0
 
     def _backfill_signatures(self) -> None:

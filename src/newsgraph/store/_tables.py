@@ -160,6 +160,29 @@ def _tables() -> dict[str, Table]:
             "near_duplicates",
             (("article_id", "VARCHAR"), ("duplicate_of", "VARCHAR"), ("similarity", "DOUBLE")),
         ),
+        # Corpus-level events: article events grouped across reports (store/_clusters.py).
+        "corpus_events": Table(
+            "corpus_events",
+            (
+                ("event_id", "VARCHAR"),
+                ("type", "VARCHAR"),
+                ("quad_class", "VARCHAR"),
+                ("source", "VARCHAR"),
+                ("target", "VARCHAR"),
+                ("source_name", "VARCHAR"),
+                ("target_name", "VARCHAR"),
+                ("first_date", "DATE"),
+                ("last_date", "DATE"),
+                ("num_events", "BIGINT"),
+                ("num_articles", "BIGINT"),
+                ("num_stories", "BIGINT"),
+                ("num_sources", "BIGINT"),
+            ),
+        ),
+        "corpus_event_members": Table(
+            "corpus_event_members",
+            (("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("ordinal", "BIGINT")),
+        ),
         "actor_entities": Table(
             "actor_entities",
             (("actor_id", "VARCHAR"), ("article_id", "VARCHAR"), ("entity_id", "VARCHAR")),
