@@ -5,12 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 from newsgraph.store import Store, _queries
-from newsgraph.store._clusters import WINDOW_DAYS, EventRow, cluster_events
+from newsgraph.store._clusters import WINDOW_DAYS, EventRow, cluster_events, context_words
 from store_helpers import make_article, make_event
+
+SAME_STORY = context_words("China accused Washington of sending warships near Venezuela")
 
 
 def row(
-    article: str, day: int, *, kind="ACCUSE", source="CHN", target="USA", outlet=None, story=None
+    article: str,
+    day: int,
+    *,
+    kind="ACCUSE",
+    source="CHN",
+    target="USA",
+    outlet=None,
+    story=None,
+    context=SAME_STORY,
 ) -> EventRow:
     return EventRow(
         article_id=article,
@@ -24,6 +34,7 @@ def row(
         day=date(2025, 8, day),
         outlet=outlet or f"outlet-{article}",
         story=story or article,
+        context=context,
     )
 
 
@@ -36,6 +47,14 @@ def test_reports_of_one_event_from_several_outlets_are_one_cluster():
 
 def test_reports_further_apart_than_the_window_are_two_events():
     clusters = cluster_events([row("a", 4), row("b", 5 + WINDOW_DAYS)])
+
+    assert len(clusters) == 2
+
+
+def test_same_dyad_and_type_in_other_words_is_another_event():
+    other = context_words("China accused the United States of unfair tariffs on steel imports")
+
+    clusters = cluster_events([row("a", 4), row("b", 4, context=other)])
 
     assert len(clusters) == 2
 

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsgraph.extract._lexicon import countries
-from newsgraph.store import _search
+from newsgraph.store import _clusters, _search
 from newsgraph.store._store import Store
 
 # What ``search`` shows around the first hit, in characters on each side.
@@ -544,7 +544,9 @@ def event_cluster_rows_sql(store: Store) -> str:
                coalesce(CAST(ev.target AS VARCHAR), tgt.name) AS target_name,
                {_event_date_sql(store)} AS day, a.source AS outlet,
                {"coalesce(nd.duplicate_of, ev.article_id)" if with_duplicates else "ev.article_id"}
-                   AS story
+                   AS story,
+               substr(a.text, greatest(1, ev.trigger_start + 1 - {_clusters.CONTEXT_CHARS}),
+                      2 * {_clusters.CONTEXT_CHARS} + ev.trigger_end - ev.trigger_start) AS context
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         {event_joins(store)}

@@ -616,6 +616,7 @@ class Store:
                     day=row[8],
                     outlet=row[9],
                     story=row[10],
+                    context=_clusters.context_words(row[11] or ""),
                 )
                 for batch in self.batches(_queries.event_cluster_rows_sql(self), 10_000)
                 for row in batch
