@@ -299,6 +299,21 @@ def test_a_duckdb_file_of_another_application_is_refused(db):
         Store.open(db)
 
 
+def test_a_database_in_use_by_another_process_gives_a_store_error(db):
+    child = (
+        "import sys; from newsgraph.store import Store; from newsgraph import StoreError\n"
+        "try:\n    Store.open(sys.argv[1])\nexcept StoreError as error:\n"
+        "    print(error); sys.exit(3)\n"
+    )
+    with Store.open(db):
+        result = subprocess.run(
+            [sys.executable, "-c", child, str(db)], capture_output=True, text=True, timeout=60
+        )
+
+    assert result.returncode == 3, result.stderr
+    assert "in use by another process" in result.stdout
+
+
 def test_reading_a_missing_database_says_to_ingest_first(db):
     with pytest.raises(StoreError, match="newsgraph ingest"):
         Store.open(db, read_only=True)

@@ -218,7 +218,7 @@ def ingest_command(
             f"{stats.articles_added} articles added",
         ]
         if stats.articles_present:
-            parts.append(f"{stats.articles_present} already stored under another path")
+            parts.append(f"{stats.articles_present} analysed again but already stored")
         if stats.skipped:
             parts.append(f"{stats.skipped} skipped as already stored")
         if stats.failures:
@@ -296,6 +296,42 @@ def query_events(
                 target=target,
                 event_type=event_type,
                 quad_class=quad_class,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        )
+    _show(result, fmt)
+
+
+@query_app.command("clusters")
+def query_clusters(
+    db: DbOption = Path(DEFAULT_DB),
+    source: Annotated[str | None, typer.Option(help="Source actor: code, country or name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor: code, country or name.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type (PLOVER).")] = None,
+    min_sources: Annotated[
+        int, typer.Option(min=0, help="Only events reported by at least this many outlets.")
+    ] = 0,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = _queries.DEFAULT_LIMIT,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """Corpus-level events: one row per real-world event, with how many outlets, stories
+    (wire copies once) and articles reported it; most-reported first."""
+    fmt = _format(json_, jsonl, csv, table)
+    with _open(db) as store:
+        result = _run(
+            lambda: _queries.corpus_events(
+                store,
+                source=source,
+                target=target,
+                event_type=event_type,
+                min_sources=min_sources,
                 since=since,
                 until=until,
                 limit=limit,

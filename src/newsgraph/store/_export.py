@@ -8,9 +8,11 @@ GDELT field                 newsgraph
 GlobalEventID               first 60 bits of SHA-256 of ``article_id:ordinal`` (stable)
 Day, MonthYear, Year        event date (``events.date``, else the article's date)
 FractionDate                year + (day of year − 1) / 365, as GDELT computes it
-Actor1Code / Actor2Code     ``events.source`` / ``events.target`` as coded
-Actor1Name / Actor2Name     name of the entity the code points at, upper case
-Actor1CountryCode / 2       that entity's ISO alpha-3 country
+Actor1Code / Actor2Code     CAMEO-style: ISO alpha-3 country + role code of the sector
+                            ("USA" + "GOV"; roles from the events stage's ``plover.toml``)
+Actor1Name / Actor2Name     the actor's name (``events.source``, else its entity), upper case
+Actor1CountryCode / 2       ``events.source_country`` (else the entity's country)
+Actor1Type1Code / 2         the sector's role code (GOV, MIL, BUS, …)
 IsRootEvent                 1 when the event is in the article's first sentence
 EventCode                   ``events.cameo``; EventBaseCode / EventRootCode its first 3 / 2
                             digits
@@ -20,7 +22,7 @@ AvgTone                     ``tone.compound`` × 10 when the article has a tone,
 ActionGeo_FullName          ``events.place``
 DATEADDED                   start of the ingest run that stored the article (YYYYMMDDHHMMSS)
 SOURCEURL                   the article URL
-everything else             empty (known group, ethnic, religion, type codes, Goldstein
+everything else             empty (known group, ethnic, religion, type 2–3 codes, Goldstein
                             scale, geo types, ADM codes, coordinates, feature ids)
 ==========================  =========================================================
 
@@ -37,11 +39,15 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import tomllib
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store import _queries
 from newsgraph.store._store import DATA_TABLES, Store
 
 logger = logging.getLogger(__name__)
@@ -213,6 +219,26 @@ def _tone(record: str | None) -> str:
     return ""
 
 
+@cache
+def _sector_codes() -> dict[str, str]:
+    """CAMEO role codes of our sectors (``[sector_codes]`` of the events stage's plover.toml)."""
+    try:
+        data = resources.files("newsgraph.extract").joinpath("data/plover.toml").read_text()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    codes = tomllib.loads(data).get("sector_codes", {})
+    return {str(key): str(value) for key, value in codes.items()}
+
+
+def _sector_code(sector: str | None) -> str:
+    return _sector_codes().get(sector or "", "")
+
+
+def _actor_code(country: str | None, sector: str | None) -> str:
+    """A CAMEO-style actor code: country then role ("USA" + "GOV")."""
+    return (country or "") + _sector_code(sector)
+
+
 def write_gdelt(store: Store, path: Path) -> Path:
     """Article-level events as GDELT 2.0 Events rows (tab-separated, no header)."""
     date_sql = (
@@ -222,23 +248,35 @@ def write_gdelt(store: Store, path: Path) -> Path:
     )
     column = {
         name: (f"ev.{name}" if store.has_column("events", name) else "NULL")
-        for name in ("cameo", "quad_class", "place", "sentence", "source", "target")
+        for name in (
+            "cameo",
+            "quad_class",
+            "place",
+            "sentence",
+            "source",
+            "target",
+            "source_country",
+            "target_country",
+            "source_sector",
+            "target_sector",
+        )
     }
     table = store.query(
         f"""
         SELECT ev.article_id, ev.ordinal, {date_sql} AS day,
-               {column["source"]} AS source, upper(src.name) AS source_name,
-               src.country AS source_country,
-               {column["target"]} AS target, upper(tgt.name) AS target_name,
-               tgt.country AS target_country,
+               upper(coalesce({column["source"]}, src.name)) AS source_name,
+               coalesce({column["source_country"]}, src.country) AS source_country,
+               coalesce({column["source_sector"]}, src.sector) AS source_sector,
+               upper(coalesce({column["target"]}, tgt.name)) AS target_name,
+               coalesce({column["target_country"]}, tgt.country) AS target_country,
+               coalesce({column["target_sector"]}, tgt.sector) AS target_sector,
                {column["cameo"]} AS cameo, {column["quad_class"]} AS quad_class,
                {column["place"]} AS place, {column["sentence"]} AS sentence,
                CAST(a.tone AS VARCHAR) AS tone, a.url, r.started_at
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN runs r ON r.run_id = a.run_id
-        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {_queries.event_joins(store)}
         ORDER BY day NULLS LAST, ev.article_id, ev.ordinal
         """
     )
@@ -252,12 +290,14 @@ def write_gdelt(store: Store, path: Path) -> Path:
                 added: dt.datetime | None = event["started_at"]
                 row.update(
                     GlobalEventID=str(global_event_id(event["article_id"], event["ordinal"])),
-                    Actor1Code=event["source"] or "",
+                    Actor1Code=_actor_code(event["source_country"], event["source_sector"]),
                     Actor1Name=event["source_name"] or "",
                     Actor1CountryCode=event["source_country"] or "",
-                    Actor2Code=event["target"] or "",
+                    Actor1Type1Code=_sector_code(event["source_sector"]),
+                    Actor2Code=_actor_code(event["target_country"], event["target_sector"]),
                     Actor2Name=event["target_name"] or "",
                     Actor2CountryCode=event["target_country"] or "",
+                    Actor2Type1Code=_sector_code(event["target_sector"]),
                     IsRootEvent="1" if event["sentence"] == 0 else "0",
                     EventCode=cameo,
                     EventBaseCode=cameo[:3],
@@ -323,13 +363,15 @@ def actor_network(store: Store) -> Any:
         GROUP BY 1, 2
         """
     )
+    source_columns = _queries.event_actor_columns(store, "source")
+    target_columns = _queries.event_actor_columns(store, "target")
     acted = store.query(
         f"""
         SELECT {_ACTOR_KEY.format(e="src")} AS source, {_ACTOR_KEY.format(e="tgt")} AS target,
                count(*) AS n
         FROM events ev
-        JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        JOIN entities src ON src.article_id = ev.article_id AND src.id = {source_columns.entity}
+        JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = {target_columns.entity}
         GROUP BY 1, 2
         """
     )

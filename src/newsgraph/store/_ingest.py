@@ -1,7 +1,7 @@
 """Corpus ingest: read documents as a stream, analyse them on every core, store each batch.
 
 The main process reads the input (cheap), skips documents the store already holds (by
-``doc_key``: path, record number, raw body and the analysis settings), and hands chunks of the
+``doc_key``: raw body, container metadata and the analysis settings), and hands chunks of the
 rest to worker processes, each of which loads the spaCy pipeline once. At most
 ``in_flight`` chunks are out at any time, so memory stays flat however large the input. Each
 finished chunk is written in one transaction: an ingest that is killed loses at most the chunks
@@ -81,24 +81,30 @@ class IngestStats:
         return self.documents + self.skipped
 
 
+def extractor_names() -> tuple[str, ...]:
+    return (CLEAN_EXTRACTOR, *(extractor.name for extractor in DEFAULT_EXTRACTORS))
+
+
 def analysis_settings(options: PipelineOptions) -> dict[str, object]:
     """What decides an article's records besides its input: model, extractors, limits."""
     return {
         "model": options.model,
-        "extractors": [CLEAN_EXTRACTOR, *(extractor.name for extractor in DEFAULT_EXTRACTORS)],
+        "extractors": list(extractor_names()),
         "max_chars": options.max_chars,
         "max_bytes": options.max_bytes,
     }
 
 
 def doc_key(raw: RawDocument, settings_hash: str) -> str:
-    """Key of an input document under given analysis settings (what a restart skips by)."""
+    """Key of an input document under given analysis settings (what a restart skips by).
+
+    Content only — body, container metadata, media type — not the path: the same document
+    moved, renamed or read from a copy of the input is known, and is not parsed again.
+    """
     digest = hashlib.sha256()
     header = json.dumps(
         [
             settings_hash,
-            raw.origin.path,
-            raw.origin.record,
             raw.media_type,
             raw.url,
             raw.title,
@@ -211,7 +217,7 @@ def ingest(
     info = RunInfo(
         newsgraph=__version__,
         model=pipeline_options.model,
-        extractors=tuple(str(name) for name in settings["extractors"]),  # type: ignore[attr-defined]
+        extractors=extractor_names(),
         config={**asdict(pipeline_options), "workers": options.workers},
         inputs=tuple(paths),
     )
@@ -231,8 +237,11 @@ def ingest(
         raise
     finally:
         store.finish_run(run_id, status)
-    if options.build_search_index and not store.rebuild_search_index():
-        logger.info("search index not built: DuckDB fts extension unavailable")
+    store.rebuild_actors()
+    store.rebuild_duplicates()
+    store.rebuild_event_clusters()
+    if options.build_search_index:
+        store.rebuild_search_index()
     return stats
 
 

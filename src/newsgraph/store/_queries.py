@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsgraph.extract._lexicon import countries
+from newsgraph.store import _clusters, _search
 from newsgraph.store._store import Store
 
 # What ``search`` shows around the first hit, in characters on each side.
@@ -42,7 +43,9 @@ def actor_pattern(text: str) -> ActorPattern:
         term = table.lookup(text, ("alias",))
         code = term.alpha3 if term is not None else None
     words = [re.escape(word) for word in text.split()]
-    regex = r"(?i)(^|[^\pL\pN])" + r"\s+".join(words) + r"($|[^\pL\pN])"
+    # RE2's \W is ASCII-only, so a name ending next to an accented letter is a match; Unicode
+    # classes (\pL) would be exact but cost ~25 ms to compile per query.
+    regex = r"(?i)(^|\W)" + r"\s+".join(words) + r"($|\W)"
     return ActorPattern(name_regex=regex, country=code, text=text)
 
 
@@ -69,6 +72,33 @@ def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
+def _matched_entities(store: Store, pattern: ActorPattern) -> tuple[str, list[Any]]:
+    """SQL of the article entities an actor pattern names: ``(article_id, id, name)``.
+
+    With current corpus actors, an entity matches when its actor's name or one of its aliases
+    does (so "Rafael Ordaz" finds the entity "Ordaz" of an article without the full name);
+    otherwise when its own name does. Countries match by code for GPE and NORP entities.
+    """
+    if store.actors_current():
+        sql = """
+            SELECT link.article_id, link.entity_id AS id, ac.name
+            FROM actors ac JOIN actor_entities link ON link.actor_id = ac.actor_id
+            WHERE regexp_matches(ac.name, ?)
+               OR len(list_filter(ac.aliases, alias -> regexp_matches(alias, ?))) > 0
+        """
+        params: list[Any] = [pattern.name_regex, pattern.name_regex]
+        if pattern.country:
+            sql += " OR ac.country = ? AND ac.type IN ('GPE', 'NORP')"
+            params.append(pattern.country)
+        return sql, params
+    sql = "SELECT e.article_id, e.id, e.name FROM entities e WHERE regexp_matches(e.name, ?)"
+    params = [pattern.name_regex]
+    if pattern.country:
+        sql += " OR e.country = ? AND e.type IN ('GPE', 'NORP')"
+        params.append(pattern.country)
+    return sql, params
+
+
 def quotes(
     store: Store,
     *,
@@ -79,19 +109,26 @@ def quotes(
     text: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> pa.Table:
-    """Quotes with speaker, kind, text and the article they are from, oldest first."""
+    """Quotes with speaker, kind, text and the article they are from, oldest first.
+
+    A speaker matches through the entity the quote is attributed to (and its corpus actor), or
+    by the speaker's name as written when the quote has no entity ("officials").
+    """
     params: list[Any] = []
     clauses: list[str] = []
+    with_actors = store.actors_current()
+    selection = "quotes"
     if speaker is not None:
         pattern = actor_pattern(speaker)
-        clauses.append(
-            "(regexp_matches(coalesce(q.speaker_name, ''), ?)"
-            " OR regexp_matches(coalesce(sp.name, ''), ?)"
-            + (" OR sp.country = ? AND sp.type IN ('GPE', 'NORP'))" if pattern.country else ")")
-        )
-        params += [pattern.name_regex, pattern.name_regex]
-        if pattern.country:
-            params.append(pattern.country)
+        matched, matched_params = _matched_entities(store, pattern)
+        selection = f"""(
+            SELECT q.* FROM quotes q
+            JOIN ({matched}) m ON m.article_id = q.article_id AND m.id = q.speaker
+            UNION ALL
+            SELECT q.* FROM quotes q
+            WHERE q.speaker IS NULL AND regexp_matches(coalesce(q.speaker_name, ''), ?)
+        )"""
+        params += [*matched_params, pattern.name_regex]
     if outlet is not None:
         clauses.append("a.source ILIKE ?")
         params.append(f"%{outlet}%")
@@ -102,19 +139,37 @@ def quotes(
     params.append(limit)
     return store.query(
         f"""
-        SELECT a.published_date AS date, coalesce(sp.name, q.speaker_name) AS speaker,
+        WITH chosen AS MATERIALIZED (
+            SELECT q.*, a.published_date, a.source, a.title, a.url
+            FROM {selection} q
+            JOIN articles a ON a.id = q.article_id
+            {_where(clauses)}
+            ORDER BY a.published_date NULLS LAST, q.article_id, q.ordinal
+            LIMIT ?
+        )
+        SELECT q.published_date AS date,
+               coalesce({"ac.name, " if with_actors else ""}sp.name, q.speaker_name) AS speaker,
                q.speaker_name AS speaker_as_written, sp.country AS speaker_country,
-               q.kind, q.text, q.via, a.source AS outlet, a.title, a.url,
-               a.id AS article_id, q.ordinal AS quote, q.span_start, q.span_end
-        FROM quotes q
-        JOIN articles a ON a.id = q.article_id
-        LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.id = q.speaker
-        {_where(clauses)}
-        ORDER BY a.published_date NULLS LAST, a.id, q.ordinal
-        LIMIT ?
+               q.kind, q.text, q.via, q.source AS outlet, q.title, q.url,
+               q.article_id, q.ordinal AS quote, q.span_start, q.span_end
+        FROM chosen q
+        LEFT JOIN (
+            SELECT e.* FROM entities e
+            SEMI JOIN chosen c ON c.article_id = e.article_id AND c.speaker = e.id
+        ) sp ON sp.article_id = q.article_id AND sp.id = q.speaker
+        {_ACTOR_JOIN.format(e="sp", alias="ac") if with_actors else ""}
+        ORDER BY q.published_date NULLS LAST, q.article_id, q.ordinal
         """,
         params,
     )
+
+
+# The corpus actor of an entity (``{e}``), as ``{alias}``.
+_ACTOR_JOIN = """
+        LEFT JOIN actor_entities {alias}_link
+            ON {alias}_link.article_id = {e}.article_id AND {alias}_link.entity_id = {e}.id
+        LEFT JOIN actors {alias} ON {alias}.actor_id = {alias}_link.actor_id
+"""
 
 
 def _event_date_sql(store: Store) -> str:
@@ -123,17 +178,45 @@ def _event_date_sql(store: Store) -> str:
     return "a.published_date"
 
 
-def _event_actor_clause(side: str, actor: str, params: list[Any]) -> str:
+@dataclass(frozen=True, slots=True)
+class EventActorColumns:
+    """Where an event side's entity id and country are (the events stage may state them in
+    ``source_entity``/``source_country``; without those, ``source`` is read as the entity id)."""
+
+    entity: str
+    country: str
+
+
+def event_actor_columns(store: Store, side: str) -> EventActorColumns:
+    entity = f"ev.{side}_entity" if store.has_column("events", f"{side}_entity") else f"ev.{side}"
+    country = f"ev.{side}_country" if store.has_column("events", f"{side}_country") else "NULL"
+    return EventActorColumns(entity=entity, country=country)
+
+
+def event_joins(store: Store) -> str:
+    source = event_actor_columns(store, "source")
+    target = event_actor_columns(store, "target")
+    return f"""
+        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = {source.entity}
+        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = {target.entity}
+    """
+
+
+def _event_actor_clause(store: Store, side: str, actor: str, params: list[Any]) -> str:
+    """An event side matches an actor by its coded name or code, its country, or its entity's
+    name or country."""
     pattern = actor_pattern(actor)
     entity = "src" if side == "source" else "tgt"
+    columns = event_actor_columns(store, side)
     parts = [
         f"upper(ev.{side}) = upper(?)",
+        f"regexp_matches(coalesce(ev.{side}, ''), ?)",
         f"regexp_matches(coalesce({entity}.name, ''), ?)",
     ]
-    params += [pattern.text, pattern.name_regex]
+    params += [pattern.text, pattern.name_regex, pattern.name_regex]
     if pattern.country:
-        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?"]
-        params += [pattern.country, pattern.country]
+        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?", f"{columns.country} = ?"]
+        params += [pattern.country, pattern.country, pattern.country]
     return "(" + " OR ".join(parts) + ")"
 
 
@@ -152,9 +235,9 @@ def events(
     params: list[Any] = []
     clauses: list[str] = []
     if source is not None:
-        clauses.append(_event_actor_clause("source", source, params))
+        clauses.append(_event_actor_clause(store, "source", source, params))
     if target is not None:
-        clauses.append(_event_actor_clause("target", target, params))
+        clauses.append(_event_actor_clause(store, "target", target, params))
     if event_type is not None:
         clauses.append("upper(ev.type) = upper(?)")
         params.append(event_type)
@@ -164,19 +247,22 @@ def events(
     date_sql = _event_date_sql(store)
     clauses += _date_filters(date_sql, since, until, params)
     params.append(limit)
+    source_columns = event_actor_columns(store, "source")
+    target_columns = event_actor_columns(store, "target")
     return store.query(
         f"""
         SELECT {date_sql} AS date, ev.type, ev.quad_class,
-               ev.source, src.name AS source_name, src.country AS source_country,
-               ev.target, tgt.name AS target_name, tgt.country AS target_country,
+               ev.source, src.name AS source_entity_name,
+               coalesce({source_columns.country}, src.country) AS source_country,
+               ev.target, tgt.name AS target_entity_name,
+               coalesce({target_columns.country}, tgt.country) AS target_country,
                substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
                    AS trigger,
                ev.negated, ev.hedged, ev.modality,
                a.source AS outlet, a.title, a.id AS article_id, ev.ordinal AS event
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
-        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {event_joins(store)}
         {_where(clauses)}
         ORDER BY date NULLS LAST, a.id, ev.ordinal
         LIMIT ?
@@ -195,6 +281,8 @@ def actors(
     """
     params: list[Any] = []
     clauses: list[str] = []
+    if store.actors_current():
+        return _corpus_actors(store, top=top, entity_type=entity_type, name=name)
     if entity_type is not None:
         clauses.append("upper(e.type) = upper(?)")
         params.append(entity_type)
@@ -227,6 +315,35 @@ def actors(
     )
 
 
+def _corpus_actors(
+    store: Store, *, top: int, entity_type: str | None, name: str | None
+) -> pa.Table:
+    params: list[Any] = []
+    clauses: list[str] = []
+    if entity_type is not None:
+        clauses.append("upper(ac.type) = upper(?)")
+        params.append(entity_type)
+    if name is not None:
+        pattern = actor_pattern(name)
+        clauses.append(
+            "(regexp_matches(ac.name, ?) OR len(list_filter(ac.aliases,"
+            " alias -> regexp_matches(alias, ?))) > 0)"
+        )
+        params += [pattern.name_regex, pattern.name_regex]
+    params.append(top)
+    return store.query(
+        f"""
+        SELECT ac.name, ac.type, ac.country, ac.sector, ac.articles, ac.outlets, ac.mentions,
+               ac.quotes, ac.first_seen, ac.last_seen, ac.aliases, ac.titles, ac.actor_id
+        FROM actors ac
+        {_where(clauses)}
+        ORDER BY ac.articles DESC, ac.mentions DESC, ac.name
+        LIMIT ?
+        """,
+        params,
+    )
+
+
 def timeline(
     store: Store,
     actor: str,
@@ -241,32 +358,23 @@ def timeline(
     target (``undergoes``), and per article that mentions the actor without either
     (``mentioned``).
     """
-    pattern = actor_pattern(actor)
-    params: list[Any] = []
-    match_entity = "(regexp_matches(e.name, ?)" + (
-        " OR e.country = ? AND e.type IN ('GPE','NORP'))" if pattern.country else ")"
-    )
-
-    def entity_params() -> list[Any]:
-        return [pattern.name_regex] + ([pattern.country] if pattern.country else [])
-
+    matched, params = _matched_entities(store, actor_pattern(actor))
     date_sql = _event_date_sql(store)
-    params += entity_params()  # matched CTE
+    source, target = event_actor_columns(store, "source"), event_actor_columns(store, "target")
     outer: list[Any] = []
     outer_clauses = _date_filters("date", since, until, outer)
     return store.query(
         f"""
-        WITH matched AS (
-            SELECT e.article_id, e.id, e.name FROM entities e WHERE {match_entity}
+        WITH matched AS MATERIALIZED ({matched}
         ),
-        said AS (
+        said AS MATERIALIZED (
             SELECT a.published_date AS date, 'said' AS kind, m.name AS actor,
                    q.kind || ': ' || q.text AS detail, a.source AS outlet, a.title,
                    a.id AS article_id
             FROM quotes q JOIN matched m ON m.article_id = q.article_id AND m.id = q.speaker
             JOIN articles a ON a.id = q.article_id
         ),
-        acted AS (
+        acted AS MATERIALIZED (
             SELECT {date_sql} AS date,
                    CASE WHEN ms.id IS NOT NULL THEN 'did' ELSE 'undergoes' END AS kind,
                    coalesce(ms.name, mt.name) AS actor,
@@ -276,18 +384,22 @@ def timeline(
                        AS detail,
                    a.source AS outlet, a.title, a.id AS article_id
             FROM events ev JOIN articles a ON a.id = ev.article_id
-            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = ev.source
-            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = ev.target
+            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = {source.entity}
+            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = {target.entity}
             WHERE ms.id IS NOT NULL OR mt.id IS NOT NULL
         ),
         mentioned AS (
-            SELECT a.published_date AS date, 'mentioned' AS kind, min(m.name) AS actor,
+            SELECT a.published_date AS date, 'mentioned' AS kind, m.name AS actor,
                    'mentioned in: ' || coalesce(a.title, '(no title)') AS detail,
                    a.source AS outlet, a.title, a.id AS article_id
-            FROM matched m JOIN articles a ON a.id = m.article_id
-            WHERE m.article_id NOT IN (SELECT article_id FROM said)
-              AND m.article_id NOT IN (SELECT article_id FROM acted)
-            GROUP BY ALL
+            FROM (
+                SELECT article_id, min(name) AS name FROM matched
+                WHERE article_id NOT IN (
+                    SELECT article_id FROM said UNION SELECT article_id FROM acted
+                )
+                GROUP BY article_id
+            ) m
+            JOIN articles a ON a.id = m.article_id
         )
         SELECT * FROM (
             SELECT * FROM said UNION ALL SELECT * FROM acted UNION ALL SELECT * FROM mentioned
@@ -308,38 +420,46 @@ def dyad(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
 ) -> pa.Table:
-    """Weekly event counts between two actors by quad class (week starts on Monday)."""
+    """Weekly event counts between two actors by quad class (week starts on Monday), with the
+    articles, the stories (articles with their near-duplicate copies counted once) and the
+    outlets reporting them."""
     params: list[Any] = []
     forward_params: list[Any] = []
     forward = (
-        _event_actor_clause("source", source, forward_params)
+        _event_actor_clause(store, "source", source, forward_params)
         + " AND "
-        + _event_actor_clause("target", target, forward_params)
+        + _event_actor_clause(store, "target", target, forward_params)
     )
     params += forward_params
     direction = f"({forward})"
     if both_directions:
         backward_params: list[Any] = []
         backward = (
-            _event_actor_clause("source", target, backward_params)
+            _event_actor_clause(store, "source", target, backward_params)
             + " AND "
-            + _event_actor_clause("target", source, backward_params)
+            + _event_actor_clause(store, "target", source, backward_params)
         )
         params += backward_params
         direction = f"({forward} OR {backward})"
     date_sql = _event_date_sql(store)
     clauses = [direction, *_date_filters(date_sql, since, until, params)]
+    with_duplicates = store.has_table("near_duplicates")
+    story = "coalesce(nd.duplicate_of, ev.article_id)" if with_duplicates else "ev.article_id"
+    duplicates_join = (
+        "LEFT JOIN near_duplicates nd ON nd.article_id = ev.article_id" if with_duplicates else ""
+    )
     return store.query(
         f"""
         SELECT date_trunc('week', {date_sql})::DATE AS week,
                coalesce(CAST(ev.quad_class AS VARCHAR), 'unknown') AS quad_class,
                count(*) AS events,
                count(DISTINCT ev.article_id) AS articles,
+               count(DISTINCT {story}) AS stories,
                count(DISTINCT a.source) AS outlets
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
-        LEFT JOIN entities src ON src.article_id = ev.article_id AND src.id = ev.source
-        LEFT JOIN entities tgt ON tgt.article_id = ev.article_id AND tgt.id = ev.target
+        {event_joins(store)}
+        {duplicates_join}
         {_where(clauses)}
         GROUP BY ALL
         ORDER BY week NULLS LAST, quad_class
@@ -349,16 +469,14 @@ def dyad(
 
 
 def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
-    """Articles matching every word of ``query`` (stemmed), best BM25 score first.
+    """Articles holding every word of ``query`` (stemmed) in title or text, best BM25 first.
 
-    Rebuilds the index first when it is older than the articles and the store is writable;
-    without the index (extension missing, or stale on a read-only store) every word must occur
-    in the title or text, ranked by how often they do.
+    Uses the tantivy index, rebuilt first when it is older than the articles and the store is
+    writable. Without a current index (a read-only store after an interrupted ingest) every
+    word must occur in the title or text as a substring, ranked by how often they do.
     """
-    words = [word for word in re.findall(r"[\w'-]+", query) if word]
-    if not words:
-        return store.query("SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score LIMIT 0")
-    first = words[0]
+    words = _search.query_words(query)
+    first = words[0] if words else ""
     snippet = (
         f"substr(a.text, greatest(1, instr(lower(a.text), lower(?)) - {SNIPPET_CONTEXT}),"
         f" {2 * SNIPPET_CONTEXT} + length(?))"
@@ -367,22 +485,31 @@ def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
         "a.id AS article_id, a.published_date AS date, a.source AS outlet, a.title, a.url,"
         f" {snippet} AS snippet"
     )
-    usable = store.fts_available() and (
-        store.fts_current() or (not store.read_only and store.rebuild_search_index())
-    )
-    if usable:
+    if not words:
         return store.query(
-            f"""
-            SELECT {columns}, score FROM (
-                SELECT *, fts_main_articles.match_bm25(id, ?, conjunctive := 1) AS score
-                FROM articles
-            ) a
-            WHERE score IS NOT NULL
-            ORDER BY score DESC, a.id
-            LIMIT ?
-            """,
-            [first, first, query, limit],
+            f"SELECT {columns}, NULL::DOUBLE AS score FROM articles a LIMIT 0", [first, first]
         )
+    if store.rebuild_search_index():
+        hits = _search.search(store.search_folder, query, limit)
+        ranked = pa.table(
+            {
+                "id": pa.array([article_id for article_id, _ in hits], pa.string()),
+                "rank": pa.array(range(len(hits)), pa.int64()),
+                "score": pa.array([score for _, score in hits], pa.float64()),
+            }
+        )
+        store.connection.register("_hits", ranked)
+        try:
+            return store.query(
+                f"""
+                SELECT {columns}, h.score
+                FROM _hits h JOIN articles a ON a.id = h.id
+                ORDER BY h.rank
+                """,
+                [first, first],
+            )
+        finally:
+            store.connection.unregister("_hits")
     conditions = " AND ".join("(a.text ILIKE ? OR coalesce(a.title, '') ILIKE ?)" for _ in words)
     counts = " + ".join("len(string_split(lower(a.text), lower(?))) - 1" for _ in words)
     return store.query(
@@ -394,4 +521,84 @@ def search(store: Store, query: str, *, limit: int = 20) -> pa.Table:
         LIMIT ?
         """,
         [first, first, *words, *[p for w in words for p in (f"%{w}%", f"%{w}%")], limit],
+    )
+
+
+def _actor_key_sql(store: Store, side: str, entity: str) -> str:
+    columns = event_actor_columns(store, side)
+    link = f"{entity}_link"
+    return (
+        f"coalesce({columns.country}, {link}.actor_id,"
+        f" nullif(lower(trim(CAST(ev.{side} AS VARCHAR))), ''))"
+    )
+
+
+def event_cluster_rows_sql(store: Store) -> str:
+    """The article events as the clustering reads them (see store/_clusters.py)."""
+    with_duplicates = store.has_table("near_duplicates")
+    return f"""
+        SELECT ev.article_id, ev.ordinal, ev.type, CAST(ev.quad_class AS VARCHAR),
+               {_actor_key_sql(store, "source", "src")} AS source_key,
+               {_actor_key_sql(store, "target", "tgt")} AS target_key,
+               coalesce(CAST(ev.source AS VARCHAR), src.name) AS source_name,
+               coalesce(CAST(ev.target AS VARCHAR), tgt.name) AS target_name,
+               {_event_date_sql(store)} AS day, a.source AS outlet,
+               {"coalesce(nd.duplicate_of, ev.article_id)" if with_duplicates else "ev.article_id"}
+                   AS story,
+               substr(a.text, greatest(1, ev.trigger_start + 1 - {_clusters.CONTEXT_CHARS}),
+                      2 * {_clusters.CONTEXT_CHARS} + ev.trigger_end - ev.trigger_start) AS context
+        FROM events ev
+        JOIN articles a ON a.id = ev.article_id
+        {event_joins(store)}
+        LEFT JOIN actor_entities src_link
+            ON src_link.article_id = src.article_id AND src_link.entity_id = src.id
+        LEFT JOIN actor_entities tgt_link
+            ON tgt_link.article_id = tgt.article_id AND tgt_link.entity_id = tgt.id
+        {"LEFT JOIN near_duplicates nd ON nd.article_id = ev.article_id" if with_duplicates else ""}
+        ORDER BY ev.article_id, ev.ordinal
+    """
+
+
+def corpus_events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    event_type: str | None = None,
+    min_sources: int = 0,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pa.Table:
+    """Corpus-level events (article events grouped across reports), most-reported first."""
+    params: list[Any] = []
+    clauses = ["ce.num_sources >= ?"]
+    params.append(min_sources)
+    for side, actor in (("source", source), ("target", target)):
+        if actor is None:
+            continue
+        pattern = actor_pattern(actor)
+        part = f"(regexp_matches(coalesce(ce.{side}_name, ''), ?)"
+        params.append(pattern.name_regex)
+        if pattern.country:
+            part += f" OR ce.{side} = ?"
+            params.append(pattern.country)
+        clauses.append(part + ")")
+    if event_type is not None:
+        clauses.append("upper(ce.type) = upper(?)")
+        params.append(event_type)
+    clauses += _date_filters("ce.first_date", since, until, params)
+    params.append(limit)
+    return store.query(
+        f"""
+        SELECT ce.first_date, ce.last_date, ce.type, ce.quad_class,
+               ce.source_name AS source, ce.source AS source_key,
+               ce.target_name AS target, ce.target AS target_key,
+               ce.num_sources, ce.num_stories, ce.num_articles, ce.num_events, ce.event_id
+        FROM corpus_events ce
+        {_where(clauses)}
+        ORDER BY ce.num_sources DESC, ce.num_stories DESC, ce.first_date, ce.event_id
+        LIMIT ?
+        """,
+        params,
     )

@@ -15,6 +15,21 @@ from rich.table import Table
 
 # A table cell longer than this is cut (with "…") in the terminal view only.
 TABLE_CELL_CHARS = 120
+# Columns for programs, left out of the terminal table (--json/--csv keep them).
+TABLE_HIDDEN = frozenset(
+    {
+        "url",
+        "article_id",
+        "span_start",
+        "span_end",
+        "quote",
+        "event",
+        "actor_id",
+        "speaker_as_written",
+        "aliases",
+        "titles",
+    }
+)
 
 
 class ResultFormat(StrEnum):
@@ -66,10 +81,11 @@ def write_result(table: pa.Table, fmt: ResultFormat, stream: IO[str], console: C
             writer.writerow([_cell(row[name]) for name in table.column_names])
     else:
         view = Table(show_lines=False, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
-        for name in table.column_names:
+        shown = [name for name in table.column_names if name not in TABLE_HIDDEN]
+        for name in shown:
             view.add_column(name, overflow="fold")
         for row in rows:
-            cells = [_cell(row[name]) for name in table.column_names]
+            cells = [_cell(row[name]) for name in shown]
             view.add_row(
                 *(
                     cell if len(cell) <= TABLE_CELL_CHARS else cell[: TABLE_CELL_CHARS - 1] + "…"

@@ -13,7 +13,7 @@ made by other extractors or another model (its ``analysis_key``) is replaced, ch
 
 **Resumable.** Each :meth:`Store.write` is one transaction: a batch is stored whole or not at all,
 whatever kills the process. ``documents`` remembers every input document already handled (by a
-key over its path, record number, raw body and analysis settings), so a restarted ingest skips
+key over its raw body, container metadata and the analysis settings), so a restarted ingest skips
 them before parsing.
 
 **Schema.** ``meta.schema_version`` is the layout version; :data:`MIGRATIONS` upgrades older
@@ -43,7 +43,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Failure
-from newsgraph.store import _fts
+from newsgraph.store import _actors, _clusters, _duplicates, _search
 from newsgraph.store._tables import (
     ARTICLE_TABLES,
     CHILD_TABLES,
@@ -67,7 +67,16 @@ DATA_TABLES = (
     "failures",
     "documents",
     "runs",
+    "actors",
+    "actor_entities",
+    "near_duplicates",
+    "corpus_events",
+    "corpus_event_members",
 )
+
+
+# The corpus_events columns, as attributes of an EventCluster.
+_CLUSTER_COLUMNS = tuple(name for name, _ in TABLES["corpus_events"].columns)
 
 
 def analysis_key(article: Article) -> str:
@@ -117,7 +126,6 @@ class Store:
         self._con = connection
         self.path = path
         self.read_only = read_only
-        self._fts_loaded: bool | None = None
         self._columns: dict[str, set[str]] = {}
 
     # --- opening ---------------------------------------------------------------------------
@@ -196,7 +204,9 @@ class Store:
                 [
                     ["schema_version", str(SCHEMA_VERSION)],
                     ["articles_generation", "0"],
-                    ["fts_generation", "-1"],
+                    ["actors_generation", "-1"],
+                    ["duplicates_generation", "-1"],
+                    ["clusters_generation", "-1"],
                 ],
             )
 
@@ -235,6 +245,9 @@ class Store:
             ).fetchall()
             self._columns[table] = {row[0] for row in rows}
         return self._columns[table]
+
+    def has_table(self, table: str) -> bool:
+        return bool(self._column_names(table))
 
     def has_column(self, table: str, column: str) -> bool:
         return column in self._column_names(table)
@@ -469,27 +482,183 @@ class Store:
         finally:
             self._con.unregister("_batch")
 
-    # --- full-text index ---------------------------------------------------------------------
+    # --- full-text index -------------------------------------------------------------------
 
-    def fts_available(self) -> bool:
-        if self._fts_loaded is None:
-            self._fts_loaded = _fts.load_fts(self._con)
-        return self._fts_loaded
+    @property
+    def search_folder(self) -> Path:
+        return _search.index_path(self.path)
 
-    def fts_current(self) -> bool:
+    def search_current(self) -> bool:
         """True when the search index covers every stored article."""
-        return self._meta("fts_generation") == self._meta("articles_generation")
+        return _search.indexed_generation(self.search_folder) == self._meta("articles_generation")
 
     def rebuild_search_index(self) -> bool:
-        """Rebuild the BM25 index if it is out of date; False when the extension is missing."""
-        if not self.fts_available():
-            return False
-        if self.fts_current():
+        """Rebuild the search index if it is out of date; False when it cannot be (read-only)."""
+        if self.search_current():
             return True
-        with self._transaction("building the search index"):
-            _fts.build_index(self._con)
-            self._set_meta("fts_generation", self._meta("articles_generation") or "0")
+        if self.read_only:
+            return False
+        generation = self._meta("articles_generation") or "0"
+        documents = (
+            row
+            for batch in self.batches("SELECT id, title, text FROM articles", 1000)
+            for row in batch
+        )
+        try:
+            count = _search.build(self.search_folder, documents, generation)
+        except (OSError, ValueError) as error:
+            raise StoreError(
+                f"{self.search_folder}: cannot build the search index: {error}"
+            ) from None
+        logger.info("%s: search index built over %d articles", self.path, count)
         return True
+
+    # --- corpus actors ------------------------------------------------------------------------
+
+    def actors_current(self) -> bool:
+        """True when the corpus actors were built from every stored article."""
+        return self._meta("actors_generation") == self._meta("articles_generation")
+
+    def rebuild_actors(self) -> int:
+        """Group the article entities into corpus actors (if out of date); returns how many."""
+        if self.actors_current():
+            row = self._con.execute("SELECT count(*) FROM actors").fetchone()
+            return int(row[0]) if row else 0
+        entities = [
+            _actors.entity_row(row)
+            for batch in self.batches(_actors.ENTITY_SQL, 10_000)
+            for row in batch
+        ]
+        grouped = _actors.group_actors(entities)
+        with self._transaction("building the corpus actors"):
+            self._con.execute("DELETE FROM actors")
+            self._con.execute("DELETE FROM actor_entities")
+            self._insert("actors", [_actors.actor_row(actor) for actor in grouped])
+            self._insert(
+                "actor_entities",
+                [
+                    {"actor_id": actor.actor_id, "article_id": article, "entity_id": entity}
+                    for actor in grouped
+                    for article, entity in actor.members
+                ],
+            )
+            self._con.execute(
+                "UPDATE actors SET outlets = o.outlets FROM ("
+                " SELECT link.actor_id, count(DISTINCT a.source) AS outlets"
+                " FROM actor_entities link JOIN articles a ON a.id = link.article_id"
+                " GROUP BY 1) o WHERE actors.actor_id = o.actor_id"
+            )
+            self._con.execute(
+                "UPDATE actors SET quotes = coalesce(s.quotes, 0) FROM ("
+                " SELECT link.actor_id, count(q.ordinal) AS quotes FROM actor_entities link"
+                " LEFT JOIN quotes q ON q.article_id = link.article_id"
+                " AND q.speaker = link.entity_id GROUP BY 1) s WHERE actors.actor_id = s.actor_id"
+            )
+            self._set_meta("actors_generation", self._meta("articles_generation") or "0")
+        return len(grouped)
+
+    # --- near-duplicates ---------------------------------------------------------------------
+
+    def duplicates_current(self) -> bool:
+        return self._meta("duplicates_generation") == self._meta("articles_generation")
+
+    def rebuild_duplicates(self) -> int:
+        """Find near-duplicate articles again (if out of date); returns how many copies."""
+        if not self.duplicates_current():
+            self._backfill_signatures()
+            items = [
+                (article_id, published, bytes(data))
+                for batch in self.batches(
+                    "SELECT s.article_id, a.published_date, s.signature FROM signatures s"
+                    " JOIN articles a ON a.id = s.article_id",
+                    10_000,
+                )
+                for article_id, published, data in batch
+            ]
+            found = _duplicates.near_duplicates(items)
+            with self._transaction("recording near-duplicates"):
+                self._con.execute("DELETE FROM near_duplicates")
+                self._insert(
+                    "near_duplicates",
+                    [
+                        {
+                            "article_id": item.article_id,
+                            "duplicate_of": item.duplicate_of,
+                            "similarity": item.similarity,
+                        }
+                        for item in found
+                    ],
+                )
+                self._set_meta("duplicates_generation", self._meta("articles_generation") or "0")
+        row = self._con.execute("SELECT count(*) FROM near_duplicates").fetchone()
+        return int(row[0]) if row else 0
+
+    # --- corpus events -------------------------------------------------------------------------
+
+    def clusters_current(self) -> bool:
+        return self._meta("clusters_generation") == self._meta("articles_generation")
+
+    def rebuild_event_clusters(self) -> int:
+        """Group article events into corpus events (if out of date); returns how many."""
+        if not self.clusters_current():
+            from newsgraph.store import _queries
+
+            rows = [
+                _clusters.EventRow(
+                    article_id=row[0],
+                    ordinal=int(row[1]),
+                    type=row[2] or "",
+                    quad_class=row[3],
+                    source_key=row[4],
+                    target_key=row[5],
+                    source_name=row[6],
+                    target_name=row[7],
+                    day=row[8],
+                    outlet=row[9],
+                    story=row[10],
+                    context=_clusters.context_words(row[11] or ""),
+                )
+                for batch in self.batches(_queries.event_cluster_rows_sql(self), 10_000)
+                for row in batch
+            ]
+            clusters = _clusters.cluster_events(rows)
+            with self._transaction("grouping events across articles"):
+                self._con.execute("DELETE FROM corpus_events")
+                self._con.execute("DELETE FROM corpus_event_members")
+                self._insert(
+                    "corpus_events",
+                    [
+                        {key: getattr(cluster, key) for key in _CLUSTER_COLUMNS}
+                        for cluster in clusters
+                    ],
+                )
+                self._insert(
+                    "corpus_event_members",
+                    [
+                        {"event_id": cluster.event_id, "article_id": article, "ordinal": ordinal}
+                        for cluster in clusters
+                        for article, ordinal in cluster.members
+                    ],
+                )
+                self._set_meta("clusters_generation", self._meta("articles_generation") or "0")
+        row = self._con.execute("SELECT count(*) FROM corpus_events").fetchone()
+        return int(row[0]) if row else 0
+
+    def _backfill_signatures(self) -> None:
+        """Sign articles stored before signatures existed (a database from an older release)."""
+        missing = (
+            "SELECT a.id, a.text FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id = a.id)"
+        )
+        rows = []
+        for batch in self.batches(missing, 1000):
+            for article_id, text in batch:
+                data = _duplicates.signature(text or "")
+                if data is not None:
+                    rows.append({"article_id": article_id, "signature": data})
+        if rows:
+            with self._transaction("signing older articles"):
+                self._insert("signatures", rows)
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from newsgraph.store._columns import (
 from newsgraph.store._columns import (
     record_columns as _record_columns,
 )
+from newsgraph.store._duplicates import signature
 
 __all__ = ["TABLES", "Table", "article_rows", "failure_rows"]
 
@@ -54,7 +55,11 @@ class Table:
         return pa.Table.from_pylist(list(rows), schema=self.arrow_schema())
 
 
-_ARROW_EXTRA: dict[str, pa.DataType] = {"DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+_ARROW_EXTRA: dict[str, pa.DataType] = {
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "BLOB": pa.binary(),
+}
 
 
 def _plain(columns: Iterable[Column]) -> tuple[tuple[str, str], ...]:
@@ -128,6 +133,60 @@ def _tables() -> dict[str, Table]:
             ),
         ),
         "meta": Table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))),
+        # Corpus-level actors, rebuilt from the entities after each ingest (store/_actors.py).
+        "actors": Table(
+            "actors",
+            (
+                ("actor_id", "VARCHAR"),
+                ("name", "VARCHAR"),
+                ("type", "VARCHAR"),
+                ("country", "VARCHAR"),
+                ("sector", "VARCHAR"),
+                ("aliases", "VARCHAR[]"),
+                ("titles", "JSON"),
+                ("articles", "BIGINT"),
+                ("mentions", "BIGINT"),
+                ("outlets", "BIGINT"),
+                ("quotes", "BIGINT"),
+                ("first_seen", "DATE"),
+                ("last_seen", "DATE"),
+                ("wikidata", "VARCHAR"),
+            ),
+        ),
+        # MinHash signature of each article's text, and the copies found with them
+        # (store/_duplicates.py).
+        "signatures": Table("signatures", (("article_id", "VARCHAR"), ("signature", "BLOB"))),
+        "near_duplicates": Table(
+            "near_duplicates",
+            (("article_id", "VARCHAR"), ("duplicate_of", "VARCHAR"), ("similarity", "DOUBLE")),
+        ),
+        # Corpus-level events: article events grouped across reports (store/_clusters.py).
+        "corpus_events": Table(
+            "corpus_events",
+            (
+                ("event_id", "VARCHAR"),
+                ("type", "VARCHAR"),
+                ("quad_class", "VARCHAR"),
+                ("source", "VARCHAR"),
+                ("target", "VARCHAR"),
+                ("source_name", "VARCHAR"),
+                ("target_name", "VARCHAR"),
+                ("first_date", "DATE"),
+                ("last_date", "DATE"),
+                ("num_events", "BIGINT"),
+                ("num_articles", "BIGINT"),
+                ("num_stories", "BIGINT"),
+                ("num_sources", "BIGINT"),
+            ),
+        ),
+        "corpus_event_members": Table(
+            "corpus_event_members",
+            (("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("ordinal", "BIGINT")),
+        ),
+        "actor_entities": Table(
+            "actor_entities",
+            (("actor_id", "VARCHAR"), ("article_id", "VARCHAR"), ("entity_id", "VARCHAR")),
+        ),
     }
     for name, record_class in CHILD_TABLES.items():
         tables[name] = Table(name, _CHILD_KEY + _plain(record_columns(record_class)))
@@ -136,7 +195,7 @@ def _tables() -> dict[str, Table]:
 
 TABLES: dict[str, Table] = _tables()
 # The tables an article's content is in (what replacing an article deletes).
-ARTICLE_TABLES = ("articles", "mentions", *CHILD_TABLES)
+ARTICLE_TABLES = ("articles", "mentions", "signatures", *CHILD_TABLES)
 
 
 def published_date(published: str | None) -> dt.date | None:
@@ -160,7 +219,12 @@ def article_rows(
         run_id=run_id,
         record=json.dumps(article_to_json(article), ensure_ascii=False),
     )
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [row], "mentions": []}
+    minhash = signature(article.text)
+    rows: dict[str, list[dict[str, Any]]] = {
+        "articles": [row],
+        "mentions": [],
+        "signatures": [] if minhash is None else [{"article_id": article.id, "signature": minhash}],
+    }
     for field_name, record_class in CHILD_TABLES.items():
         columns = record_columns(record_class)
         rows[field_name] = [
