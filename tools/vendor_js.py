@@ -89,13 +89,15 @@ def vendor(target: Path) -> list[dict[str, object]]:
 
 
 def write_country_numbers(path: Path) -> None:
-    """ISO 3166-1 alpha-3 → numeric codes: records name countries by alpha-3, world-atlas by number.
+    """ISO 3166-1 alpha-3 and alpha-2 → numeric codes: events name countries by alpha-3, places
+    by alpha-2, world-atlas by number.
 
     Needs pycountry (``pip install pycountry``) only here; the output is committed.
     """
     import pycountry  # type: ignore[import-not-found]
 
     numbers = {country.alpha_3: country.numeric for country in pycountry.countries}
+    numbers |= {country.alpha_2: country.numeric for country in pycountry.countries}
     path.write_text(json.dumps(numbers, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(numbers)} country codes to {path.name}")
 

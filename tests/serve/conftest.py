@@ -106,10 +106,14 @@ def annotated_article() -> Article:
     event = Event(
         type="SANCTION",
         mode=None,
-        quad_class="Material Conflict",
+        quad_class="material conflict",
         cameo="163",
-        source="e1",
-        target="e2",
+        source="United States",
+        source_entity="e1",
+        source_country="USA",
+        target="Venezuela",
+        target_entity="e2",
+        target_country="VEN",
         sentence=0,
         trigger=_span_of(text, "imposed sanctions"),
         source_span=_span_of(text, "United States"),
@@ -125,10 +129,14 @@ def annotated_article() -> Article:
     threat = Event(
         type="THREATEN",
         mode=None,
-        quad_class="Verbal Conflict",
+        quad_class="verbal conflict",
         cameo="13",
-        source="e3",
-        target="e1",
+        source="Rafael Ordaz",
+        source_entity="e3",
+        source_country="VEN",
+        target="United States",
+        target_entity="e1",
+        target_country="USA",
         sentence=1,
         trigger=_span_of(text, "threatened"),
         source_span=_span_of(text, "Rafael Ordaz"),
@@ -144,15 +152,20 @@ def annotated_article() -> Article:
     expel = Event(
         type="REDUCE",
         mode="expel",
-        quad_class="Material Conflict",
+        quad_class="material conflict",
         cameo="1663",
-        source="e2",
-        target="e1",
+        source="Venezuela",
+        source_entity="e2",
+        source_country="VEN",
+        target="United States",
+        target_entity="e1",
+        target_country="USA",
         sentence=2,
         trigger=_span_of(text, "expel"),
         source_span=_span_of(text, "Venezuela", 150),
         target_span=None,
-        asserted_by="e4",
+        asserted_by="Maria Silva",
+        asserted_by_entity="e4",
         negated=False,
         hedged=True,
         modality="possible",
@@ -183,21 +196,33 @@ def annotated_article() -> Article:
         events=(event, threat, expel),
         amounts=(
             Amount(
+                text="$2 billion",
                 span=_span_of(text, "$2 billion"),
                 kind="money",
                 value=2e9,
                 value_max=None,
-                unit="USD",
+                unit=None,
+                currency="USD",
                 qualifier=None,
                 approximate=False,
+                object=None,
+                per=None,
+                about=None,
                 extractor="newsgraph.amounts.v1",
             ),
         ),
         dates=(
             DateRef(
                 span=_span_of(text, "Monday"),
+                kind="date",
                 value="2025-08-04",
                 resolution="day",
+                modifier=None,
+                relation=None,
+                start="2025-08-04",
+                end="2025-08-04",
+                anchor="published",
+                confidence=None,
                 extractor="newsgraph.dates.v1",
             ),
         ),
@@ -205,7 +230,7 @@ def annotated_article() -> Article:
             Place(
                 span=_span_of(text, "WASHINGTON"),
                 name="Washington",
-                country="USA",
+                country="US",
                 feature="city",
                 lat=38.9,
                 lon=-77.04,
@@ -215,7 +240,7 @@ def annotated_article() -> Article:
             Place(
                 span=_span_of(text, "Caracas"),
                 name="Caracas",
-                country="VEN",
+                country="VE",
                 feature="city",
                 lat=10.49,
                 lon=-66.88,
@@ -273,10 +298,25 @@ def hostile_article() -> Article:
 
 
 def write_corpus(path: Path, articles: Iterable[Article]) -> Path:
-    """A corpus database holding ``articles``, as ``newsgraph ingest`` would store them."""
+    """A corpus database holding ``articles``, as ``newsgraph ingest`` would store them (with
+    corpus actors, near-duplicates, corpus events and the search index built after)."""
     with Store.open(path) as store:
         store.write(list(articles))
+        store.rebuild_actors()
+        store.rebuild_duplicates()
+        store.rebuild_event_clusters()
+        store.rebuild_search_index()
     return path
+
+
+def actor_id(database: Path, name: str, type: str) -> str:
+    """The corpus actor id the store gave the actor named ``name``."""
+    with Store.open(database, read_only=True) as store:
+        found = store.query(
+            "SELECT actor_id FROM actors WHERE name = ? AND type = ?", [name, type]
+        ).column("actor_id")
+    assert len(found) == 1, f"{name} ({type}) is {len(found)} corpus actors"
+    return str(found[0])
 
 
 @pytest.fixture(scope="session")

@@ -21,9 +21,14 @@ from typing import Any
 
 import pytest
 
-from newsgraph.serve.corpus import actor_key
-
-from .conftest import XSS_AUTHOR, XSS_TEXT, XSS_TITLE, annotated_article, hostile_article
+from .conftest import (
+    XSS_AUTHOR,
+    XSS_TEXT,
+    XSS_TITLE,
+    actor_id,
+    annotated_article,
+    hostile_article,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -188,8 +193,10 @@ def test_page_load_to_interactive_is_fast(page: Any, server: str, demo_db: Path)
     assert all(ms < INTERACTIVE_BUDGET_MS for ms in timings.values()), timings
 
 
-def test_network_node_to_actor_to_quote_to_its_article(page: Any, server: str) -> None:
-    ordaz = actor_key("PERSON", "Rafael Ordaz")
+def test_network_node_to_actor_to_quote_to_its_article(
+    page: Any, server: str, demo_db: Path
+) -> None:
+    ordaz = actor_id(demo_db, "Rafael Ordaz", "PERSON")
     _open(page, server, "#/network")
 
     # A real mouse click on the node where Cytoscape drew it.

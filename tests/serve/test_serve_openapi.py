@@ -40,6 +40,7 @@ READ_ENDPOINTS = [
     "GET /api/quotes",
     "GET /api/events",
     "GET /api/dyad",
+    "GET /api/corpus-events",
     "GET /api/places",
     "GET /api/countries",
     "GET /api/search",

@@ -436,6 +436,35 @@ def create_app(
             )
         )
 
+    @app.get("/api/corpus-events", response_model=models.CorpusEventPage, tags=["events"])
+    def list_corpus_events(
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+        actor: Annotated[
+            str | None,
+            Query(max_length=64, description="Source or target: country code, actor key or name"),
+        ] = None,
+        type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+        min_outlets: Annotated[
+            int, Query(ge=0, le=1000, description="Reported by at least this many outlets")
+        ] = 0,
+        since: Since = None,
+        until: Until = None,
+    ) -> dict[str, Any]:
+        """Real-world events: the same event reported by several articles and outlets, grouped;
+        most outlets first, each with the articles that report it."""
+        return _page(
+            corpus.corpus_events(
+                actor=actor,
+                type=type,
+                min_sources=min_outlets,
+                since=_iso(since),
+                until=_iso(until),
+                limit=limit,
+                offset=offset,
+            )
+        )
+
     @app.get("/api/dyad", response_model=models.DyadSeries, tags=["events"])
     def dyad(
         first: Annotated[str, Query(min_length=1, max_length=64)],

@@ -1,15 +1,12 @@
 """The read side of ``newsgraph serve``: the questions the web API asks of a corpus database.
 
-The store (:mod:`newsgraph.store`) keeps each article's full JSON record. At start-up this module
-opens the database file read-only (or read-write when writes are enabled) as the attached
-catalog ``store`` of an in-memory DuckDB, and derives from those records a few narrow tables that
-the API's queries need (articles, entity mentions, quotes, events, places) in the in-memory
-catalog. Everything the API answers comes from those tables or the records themselves, so the
-server depends only on the store's ``articles`` table and its record column.
-
-Corpus-level actors: entities of the same type and the same (case-folded) name across articles
-are one actor. This does not tell apart two people who share a name, and does not join
-"Rubio" to "Marco Rubio" across articles (the store's cross-article actors are the place for that).
+The server opens the database with :class:`newsgraph.store.Store` and reads the store's own
+typed tables (``articles``, ``entities``, ``mentions``, ``quotes``, ``events``, ``places``), its
+corpus-level actors (``actors`` and ``actor_entities``: one person or organisation across
+articles, "Rubio" joined to "Marco Rubio"), its corpus events (``corpus_events``: one real-world
+event reported by several outlets) and its full-text index (tantivy, BM25). Nothing is derived at
+start-up, so opening a corpus takes the same time whatever its size; ``newsgraph ingest`` keeps
+the derived tables current. A writable server refreshes them after each stored article.
 
 Every query runs on its own cursor with a time limit: past it the query is interrupted and
 :class:`QueryTimeoutError` is raised.
@@ -17,22 +14,22 @@ Every query runs on its own cursor with a time limit: past it the query is inter
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.records import Article
+from newsgraph.store import Store
+from newsgraph.store import _search as store_search
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +37,16 @@ logger = logging.getLogger(__name__)
 # AllSides corpus (bench/bench_serve.py); the limit only stops pathological requests.
 DEFAULT_QUERY_TIMEOUT = 5.0
 
-# Names the store may give the column that keeps the full article record, in order of preference.
-RECORD_COLUMNS = ("record", "record_json", "json", "article")
+# Most search hits ranked: a person reads the first pages; deeper pages are refused by the API's
+# offset cap long before this.
+MAX_SEARCH_HITS = 1000
+
+# Reports listed with each corpus event (the rest are counted).
+MAX_EVENT_ARTICLES = 10
 
 
 class CorpusError(NewsgraphError):
-    """The database cannot be served (missing file, no articles table, no record column)."""
+    """The database cannot be served (missing file, not a newsgraph corpus)."""
 
 
 class QueryTimeoutError(NewsgraphError):
@@ -62,98 +63,18 @@ class Page:
     items: list[dict[str, Any]]
 
 
-def actor_key(entity_type: str | None, name: str | None) -> str:
-    """The corpus-level actor id of an entity: a short hash of its type and case-folded name."""
-    folded = " ".join((name or "").casefold().split())
-    return hashlib.sha1(f"{entity_type}\x1f{folded}".encode()).hexdigest()[:16]
-
-
-# The derived tables, each filled by one statement over ``store.articles`` restricted by a
-# ``{where}`` clause (all articles at start-up, one article after a write). ``{record}`` is the
-# record column.
-_DERIVED_TABLES: dict[str, str] = {
-    "articles_v": """
-        SELECT a.id AS article_id,
-               a.{record}->>'$.source' AS source,
-               a.{record}->>'$.url' AS url,
-               a.{record}->>'$.title' AS title,
-               CAST(a.{record}->'$.authors' AS VARCHAR[]) AS authors,
-               a.{record}->>'$.published' AS published,
-               TRY_CAST(left(a.{record}->>'$.published', 10) AS DATE) AS day,
-               a.{record}->>'$.language' AS language,
-               length(a.{record}->>'$.text') AS chars,
-               json_array_length(a.{record}->'$.entities') AS n_entities,
-               json_array_length(a.{record}->'$.quotes') AS n_quotes,
-               json_array_length(a.{record}->'$.events') AS n_events,
-               a.{record}->>'$.text' AS text
-        FROM store.articles a {where}""",
-    "entities_v": """
-        SELECT a.id AS article_id,
-               e.value->>'$.id' AS entity_id,
-               e.value->>'$.name' AS name,
-               e.value->>'$.type' AS type,
-               e.value->>'$.country' AS country,
-               e.value->>'$.sector' AS sector,
-               json_array_length(e.value->'$.mentions') AS n_mentions,
-               CAST(e.value->'$.titles' AS VARCHAR) AS titles
-        FROM store.articles a, json_each(a.{record}->'$.entities') e {where}""",
-    "mentions_v": """
-        SELECT a.id AS article_id,
-               e.value->>'$.id' AS entity_id,
-               CAST(m.value->>0 AS BIGINT) AS span_start,
-               CAST(m.value->>1 AS BIGINT) AS span_end
-        FROM store.articles a, json_each(a.{record}->'$.entities') e,
-             json_each(e.value->'$.mentions') m {where}""",
-    "quotes_v": """
-        SELECT a.id AS article_id,
-               CAST(q.key AS INTEGER) AS ord,
-               q.value->>'$.text' AS text,
-               q.value->>'$.kind' AS kind,
-               q.value->>'$.speaker' AS speaker,
-               q.value->>'$.speaker_name' AS speaker_name,
-               q.value->>'$.via' AS via,
-               CAST(q.value->'$.span'->>0 AS BIGINT) AS span_start,
-               CAST(q.value->'$.span'->>1 AS BIGINT) AS span_end
-        FROM store.articles a, json_each(a.{record}->'$.quotes') q {where}""",
-    "events_v": """
-        SELECT a.id AS article_id,
-               CAST(v.key AS INTEGER) AS ord,
-               v.value->>'$.type' AS type,
-               v.value->>'$.mode' AS mode,
-               v.value->>'$.quad_class' AS quad_class,
-               v.value->>'$.source' AS source,
-               v.value->>'$.target' AS target,
-               v.value->>'$.asserted_by' AS asserted_by,
-               CAST(v.value->>'$.negated' AS BOOLEAN) AS negated,
-               CAST(v.value->>'$.hedged' AS BOOLEAN) AS hedged,
-               v.value->>'$.modality' AS modality,
-               v.value->>'$.date' AS date,
-               v.value->>'$.place' AS place,
-               CAST(v.value->'$.trigger'->>0 AS BIGINT) AS trigger_start,
-               CAST(v.value->'$.trigger'->>1 AS BIGINT) AS trigger_end
-        FROM store.articles a, json_each(a.{record}->'$.events') v {where}""",
-    "places_v": """
-        SELECT a.id AS article_id,
-               CAST(p.key AS INTEGER) AS ord,
-               p.value->>'$.name' AS name,
-               p.value->>'$.country' AS country,
-               p.value->>'$.feature' AS feature,
-               TRY_CAST(p.value->>'$.lat' AS DOUBLE) AS lat,
-               TRY_CAST(p.value->>'$.lon' AS DOUBLE) AS lon,
-               CAST(p.value->'$.span'->>0 AS BIGINT) AS span_start,
-               CAST(p.value->'$.span'->>1 AS BIGINT) AS span_end
-        FROM store.articles a, json_each(a.{record}->'$.places') p {where}""",
-}
-
-# An event's source and target entities, with their corpus actor, as source_actor/target_actor.
+# An event's source and target entities, with their corpus actor (source_actor / target_actor)
+# and entity (source_ent / target_ent).
 _JOIN_EVENT_ACTORS = """
-    LEFT JOIN entity_actor source_actor
-      ON source_actor.article_id = e.article_id AND source_actor.entity_id = e.source
-    LEFT JOIN entity_actor target_actor
-      ON target_actor.article_id = e.article_id AND target_actor.entity_id = e.target"""
+    LEFT JOIN actor_entities source_link
+      ON source_link.article_id = e.article_id AND source_link.entity_id = e.source_entity
+    LEFT JOIN actors source_actor ON source_actor.actor_id = source_link.actor_id
+    LEFT JOIN actor_entities target_link
+      ON target_link.article_id = e.article_id AND target_link.entity_id = e.target_entity
+    LEFT JOIN actors target_actor ON target_actor.actor_id = target_link.actor_id"""
 
-# Actor ids are computed in Python (one hash per distinct type+name) and joined in.
-_ACTOR_TABLE = "CREATE OR REPLACE TABLE actor_ids (type VARCHAR, name VARCHAR, actor_id VARCHAR)"
+# The day an event happened: its own date when it has a calendar one, else the publication day.
+_EVENT_DAY = "coalesce(TRY_CAST(e.date AS DATE), a.published_date)"
 
 
 class Corpus:
@@ -172,86 +93,39 @@ class Corpus:
         self.writable = writable
         self.query_timeout = query_timeout
         self._write_lock = threading.Lock()
-        self.connection = duckdb.connect(":memory:")
-        mode = "" if writable else " (READ_ONLY)"
+        # The search index is opened per search and replaced whole on a rebuild: one at a time.
+        self._search_lock = threading.Lock()
         try:
-            self.connection.execute(f"ATTACH '{_sql_string(str(self.path))}' AS store{mode}")
-        except duckdb.Error as error:
-            raise CorpusError(f"cannot open {self.path} as a DuckDB database: {error}") from None
-        self.record_column = self._find_record_column()
-        self._build()
-
-    def _find_record_column(self) -> str:
-        rows = self.connection.execute(
-            "SELECT column_name, data_type FROM duckdb_columns()"
-            " WHERE database_name = 'store' AND table_name = 'articles'"
-        ).fetchall()
-        if not rows:
-            raise CorpusError(f"{self.path} has no articles table: is it a newsgraph corpus?")
-        names = {name: kind for name, kind in rows}
-        for name in RECORD_COLUMNS:
-            if name in names and names[name] in {"JSON", "VARCHAR"}:
-                return name
-        raise CorpusError(f"the articles table of {self.path} keeps no article record column")
-
-    def _build(self, article_ids: Sequence[str] | None = None) -> None:
-        """(Re)derive the serving tables, for every article or only for ``article_ids``."""
-        con = self.connection
-        where = "" if article_ids is None else "WHERE a.id IN (SELECT unnest($ids))"
-        params = {} if article_ids is None else {"ids": list(article_ids)}
-        for table, select in _DERIVED_TABLES.items():
-            sql = select.format(record=self.record_column, where=where)
-            if article_ids is None:
-                con.execute(f"CREATE OR REPLACE TABLE {table} AS {sql}")
-            else:
-                con.execute(
-                    f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", params
-                )
-                con.execute(f"INSERT INTO {table} {sql}", params)
-        pairs = con.execute(
-            "SELECT DISTINCT type, name FROM entities_v"
-            " WHERE (type, name) NOT IN (SELECT (type, name) FROM actor_ids)"
-            if article_ids is not None
-            else "SELECT DISTINCT type, name FROM entities_v"
-        ).fetchall()
-        if article_ids is None:
-            con.execute(_ACTOR_TABLE)
-        if pairs:
-            # One Arrow batch: DuckDB's executemany inserts row by row (seconds for 10k rows).
-            batch = pa.table(
-                {
-                    "type": [kind for kind, _ in pairs],
-                    "name": [name for _, name in pairs],
-                    "actor_id": [actor_key(kind, name) for kind, name in pairs],
-                }
+            self.store = Store.open(self.path, read_only=not writable)
+        except StoreError as error:
+            raise CorpusError(str(error)) from None
+        self.connection = self.store.connection
+        self._has_clusters = self.store.has_table("corpus_events")
+        if writable:
+            self._refresh()
+        elif not (self.store.actors_current() and self.store.search_current()):
+            logger.warning(
+                "%s: corpus actors or search index are older than the articles (an interrupted"
+                " ingest?); run `newsgraph ingest` again to bring them up to date",
+                self.path,
             )
-            con.register("_actor_batch", batch)
-            try:
-                con.execute("INSERT INTO actor_ids SELECT type, name, actor_id FROM _actor_batch")
-            finally:
-                con.unregister("_actor_batch")
-        con.execute(
-            """CREATE OR REPLACE TABLE entity_actor AS
-               SELECT e.article_id, e.entity_id, i.actor_id, e.name, e.type, e.country, e.sector,
-                      e.n_mentions, e.titles
-               FROM entities_v e JOIN actor_ids i ON i.type = e.type AND i.name = e.name"""
-        )
+
+    def _refresh(self) -> None:
+        """Bring the derived tables up to date, as ``newsgraph ingest`` does after a run."""
+        self.store.rebuild_actors()
+        self.store.rebuild_duplicates()
+        if self._has_clusters:
+            self.store.rebuild_event_clusters()
+        with self._search_lock:
+            self.store.rebuild_search_index()
 
     def add(self, article: Article) -> None:
-        """Store an analysed article (through :class:`newsgraph.store.Store`) and serve it."""
-        from newsgraph.store import Store
-
+        """Store an analysed article and refresh the corpus actors, events and search index."""
         if not self.writable:
             raise CorpusError("the corpus is open read-only")
         with self._write_lock:
-            cursor = self.connection.cursor()
-            try:
-                # The store's statements name its tables without a catalog.
-                cursor.execute("USE store")
-                Store(cursor, self.path, read_only=False).write([article])
-            finally:
-                cursor.close()
-            self._build([article.id])
+            self.store.write([article])
+            self._refresh()
 
     # --- running queries ----------------------------------------------------------------
 
@@ -300,33 +174,39 @@ class Corpus:
         limit: int,
         offset: int,
     ) -> Page:
-        clauses, params = _date_clauses("day", since, until)
+        clauses, params = _date_clauses("a.published_date", since, until)
         if source is not None:
-            clauses.append("source = $source")
+            clauses.append("a.source = $source")
             params["source"] = source
         if actor is not None:
             clauses.append(
-                "article_id IN (SELECT article_id FROM entity_actor WHERE actor_id = $actor)"
+                "a.id IN (SELECT article_id FROM actor_entities WHERE actor_id = $actor)"
             )
             params["actor"] = actor
-        sql = (
-            "SELECT article_id AS id, source, url, title, authors, published, language, chars,"
-            " n_entities, n_quotes, n_events FROM articles_v" + _where(clauses)
+        sql = "SELECT a.id, a.published FROM articles a" + _where(clauses)
+        page = self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
+        ids = [item["id"] for item in page.items]
+        rows = self._rows(
+            """SELECT a.id, a.source, a.url, a.title, a.authors, a.published, a.language,
+                      length(a.text) AS chars,
+                      (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS n_entities,
+                      (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
+                      (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events
+               FROM articles a WHERE a.id IN (SELECT unnest($ids))""",
+            {"ids": ids},
         )
-        return self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
+        by_id = {row["id"]: row for row in rows}
+        return Page(total=page.total, limit=limit, offset=offset, items=[by_id[i] for i in ids])
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The full record of one article with its entities' actor ids, or None."""
-        with self._cursor() as cursor:
-            row = cursor.execute(
-                f"SELECT {self.record_column} FROM store.articles WHERE id = $id",
-                {"id": article_id},
-            ).fetchone()
-        if row is None:
+        rows = self._rows("SELECT record FROM articles WHERE id = $id", {"id": article_id})
+        if not rows:
             return None
-        record: dict[str, Any] = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+        stored = rows[0]["record"]
+        record: dict[str, Any] = json.loads(stored) if isinstance(stored, str) else stored
         actors = self._rows(
-            "SELECT entity_id, actor_id FROM entity_actor WHERE article_id = $id",
+            "SELECT entity_id, actor_id FROM actor_entities WHERE article_id = $id",
             {"id": article_id},
         )
         return {
@@ -336,19 +216,19 @@ class Corpus:
 
     def sources(self) -> list[dict[str, Any]]:
         return self._rows(
-            "SELECT source, count(*) AS articles FROM articles_v WHERE source IS NOT NULL"
+            "SELECT source, count(*) AS articles FROM articles WHERE source IS NOT NULL"
             " GROUP BY source ORDER BY articles DESC, source"
         )
 
     def stats(self) -> dict[str, Any]:
         rows = self._rows(
-            """SELECT (SELECT count(*) FROM articles_v) AS articles,
-                      (SELECT count(DISTINCT actor_id) FROM entity_actor) AS actors,
-                      (SELECT count(*) FROM quotes_v) AS quotes,
-                      (SELECT count(*) FROM events_v) AS events,
-                      (SELECT count(*) FROM places_v) AS places,
-                      (SELECT min(day) FROM articles_v) AS first_day,
-                      (SELECT max(day) FROM articles_v) AS last_day"""
+            """SELECT (SELECT count(*) FROM articles) AS articles,
+                      (SELECT count(*) FROM actors) AS actors,
+                      (SELECT count(*) FROM quotes) AS quotes,
+                      (SELECT count(*) FROM events) AS events,
+                      (SELECT count(*) FROM places) AS places,
+                      (SELECT min(published_date) FROM articles) AS first_day,
+                      (SELECT max(published_date) FROM articles) AS last_day"""
         )
         return rows[0]
 
@@ -360,52 +240,41 @@ class Corpus:
         clauses: list[str] = []
         params: dict[str, Any] = {}
         if query:
-            clauses.append("name ILIKE $pattern ESCAPE '\\'")
+            clauses.append(
+                "(name ILIKE $pattern ESCAPE '\\'"
+                " OR len(list_filter(aliases, x -> x ILIKE $pattern ESCAPE '\\')) > 0)"
+            )
             params["pattern"] = f"%{_like_escape(query)}%"
         if type:
             clauses.append("type = $type")
             params["type"] = type
-        sql = (
-            """SELECT actor_id AS id, any_value(name) AS name, any_value(type) AS type,
-                      mode(country) AS country, mode(sector) AS sector,
-                      count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions,
-                      (SELECT count(*) FROM quotes_v q JOIN entity_actor s
-                         ON s.article_id = q.article_id AND s.entity_id = q.speaker
-                       WHERE s.actor_id = ea.actor_id) AS quotes
-               FROM entity_actor ea"""
-            + _where(clauses)
-            + " GROUP BY actor_id"
-        )
+        sql = """SELECT actor_id AS id, name, type, country, sector, articles, mentions,
+                      coalesce(quotes, 0) AS quotes
+               FROM actors""" + _where(clauses)
         return self._page(sql, params, limit, offset, "articles DESC, mentions DESC, id")
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         rows = self._rows(
-            """SELECT actor_id AS id, mode(name) AS name, mode(type) AS type,
-                      mode(country) AS country, mode(sector) AS sector,
-                      count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions,
-                      list(DISTINCT name) AS aliases, list(titles) AS titles
-               FROM entity_actor WHERE actor_id = $id GROUP BY actor_id""",
+            """SELECT actor_id AS id, name, type, country, sector, articles, mentions,
+                      aliases, CAST(titles AS VARCHAR) AS titles
+               FROM actors WHERE actor_id = $id""",
             {"id": actor_id},
         )
         if not rows:
             return None
         actor = rows[0]
-        seen: dict[str, int] = {}
-        for blob in actor.pop("titles"):
-            for title in json.loads(blob or "[]"):
-                text = str(title.get("text", "")).strip()
-                if text:
-                    seen[text] = seen.get(text, 0) + 1
+        titles = json.loads(actor.pop("titles") or "[]")
         actor["titles"] = [
-            {"text": text, "count": count}
-            for text, count in sorted(seen.items(), key=lambda item: (-item[1], item[0]))
+            {"text": str(title.get("title", "")), "count": int(title.get("articles") or 0)}
+            for title in sorted(titles, key=lambda t: -int(t.get("articles") or 0))
+            if str(title.get("title", "")).strip()
         ][:20]
-        actor["aliases"] = sorted(actor["aliases"])
+        actor["aliases"] = sorted(actor["aliases"] or [])
         actor["timeline"] = self._rows(
-            """SELECT strftime(date_trunc('week', a.day), '%Y-%m-%d') AS week,
-                      count(DISTINCT ea.article_id) AS articles
-               FROM entity_actor ea JOIN articles_v a USING (article_id)
-               WHERE ea.actor_id = $id AND a.day IS NOT NULL
+            """SELECT strftime(date_trunc('week', a.published_date), '%Y-%m-%d') AS week,
+                      count(DISTINCT ae.article_id) AS articles
+               FROM actor_entities ae JOIN articles a ON a.id = ae.article_id
+               WHERE ae.actor_id = $id AND a.published_date IS NOT NULL
                GROUP BY week ORDER BY week""",
             {"id": actor_id},
         )
@@ -425,9 +294,13 @@ class Corpus:
         limit: int,
         offset: int,
     ) -> Page:
-        clauses, params = _date_clauses("a.day", since, until)
+        clauses, params = _date_clauses("a.published_date", since, until)
         if speaker is not None:
-            clauses.append("s.actor_id = $speaker")
+            # The speaker's entities first: a semi-join on a few rows, not a join of every quote.
+            clauses.append(
+                "(q.article_id, q.speaker) IN"
+                " (SELECT (article_id, entity_id) FROM actor_entities WHERE actor_id = $speaker)"
+            )
             params["speaker"] = speaker
         if article is not None:
             clauses.append("q.article_id = $article")
@@ -438,11 +311,11 @@ class Corpus:
         if query:
             clauses.append("q.text ILIKE $pattern ESCAPE '\\'")
             params["pattern"] = f"%{_like_escape(query)}%"
-        sql = """SELECT q.article_id, q.ord, q.text, q.kind, q.speaker_name,
+        sql = """SELECT q.article_id, q.ordinal AS ord, q.text, q.kind, q.speaker_name,
                       s.actor_id AS speaker_actor, q.via, q.span_start, q.span_end,
                       a.title, a.source, a.published
-               FROM quotes_v q JOIN articles_v a USING (article_id)
-               LEFT JOIN entity_actor s
+               FROM quotes q JOIN articles a ON a.id = q.article_id
+               LEFT JOIN actor_entities s
                  ON s.article_id = q.article_id AND s.entity_id = q.speaker""" + _where(clauses)
         return self._page(sql, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
 
@@ -463,20 +336,15 @@ class Corpus:
         limit: int,
         offset: int,
     ) -> Page:
-        clauses, params = _date_clauses("coalesce(TRY_CAST(e.date AS DATE), a.day)", since, until)
-        for name, column, value in (("source", "e.source", source), ("target", "e.target", target)):
+        clauses, params = _date_clauses(_EVENT_DAY, since, until)
+        for name, value in (("source", source), ("target", target)):
             if value is not None:
-                # An actor id, an entity's country code or name, or the raw code of the event.
-                clauses.append(
-                    f"({column} = ${name} OR {name}_actor.actor_id = ${name}"
-                    f" OR {name}_actor.country = ${name} OR {name}_actor.name = ${name})"
-                )
+                clauses.append(_side_matches(name, name))
                 params[name] = value
         equal: tuple[tuple[str, str, object], ...] = (
             ("type", "e.type", type),
             ("quad_class", "e.quad_class", quad_class),
             ("outlet", "a.source", outlet),
-            ("asserted_by", "e.asserted_by", asserted_by),
             ("article", "e.article_id", article),
             ("hedged", "e.hedged", hedged),
             ("negated", "e.negated", negated),
@@ -485,15 +353,21 @@ class Corpus:
             if given is not None:
                 clauses.append(f"{column} = ${name}")
                 params[name] = given
+        if asserted_by is not None:
+            clauses.append("(e.asserted_by_entity = $asserted_by OR e.asserted_by = $asserted_by)")
+            params["asserted_by"] = asserted_by
         sql = (
-            """SELECT e.article_id, e.ord, e.type, e.mode, e.quad_class,
-                      e.source, source_actor.actor_id AS source_actor,
+            """SELECT e.article_id, e.ordinal AS ord, e.type, e.mode, e.quad_class,
+                      coalesce(e.source_entity, e.source) AS source,
+                      source_actor.actor_id AS source_actor,
                       coalesce(source_actor.name, e.source) AS source_name,
-                      e.target, target_actor.actor_id AS target_actor,
+                      coalesce(e.target_entity, e.target) AS target,
+                      target_actor.actor_id AS target_actor,
                       coalesce(target_actor.name, e.target) AS target_name,
-                      e.asserted_by, e.negated, e.hedged, e.modality, e.date, e.place,
+                      coalesce(e.asserted_by_entity, e.asserted_by) AS asserted_by,
+                      e.negated, e.hedged, e.modality, e.date, e.place,
                       e.trigger_start, e.trigger_end, a.title, a.source AS outlet, a.published
-               FROM events_v e JOIN articles_v a USING (article_id)"""
+               FROM events e JOIN articles a ON a.id = e.article_id"""
             + _JOIN_EVENT_ACTORS
             + _where(clauses)
         )
@@ -501,31 +375,77 @@ class Corpus:
 
     def dyad(self, first: str, second: str, *, both_ways: bool = True) -> list[dict[str, Any]]:
         """Events per week and quad class between two actors (ids, names or country codes)."""
-        match = """(e.{side} = ${who} OR {side}_actor.actor_id = ${who}
-                    OR {side}_actor.country = ${who} OR {side}_actor.name = ${who})"""
-        forward = (
-            f"({match.format(side='source', who='first')}"
-            f" AND {match.format(side='target', who='second')})"
-        )
-        backward = (
-            f"({match.format(side='source', who='second')}"
-            f" AND {match.format(side='target', who='first')})"
-        )
+        forward = f"({_side_matches('source', 'first')} AND {_side_matches('target', 'second')})"
+        backward = f"({_side_matches('source', 'second')} AND {_side_matches('target', 'first')})"
         condition = f"({forward} OR {backward})" if both_ways else forward
         return self._rows(
-            f"""SELECT strftime(date_trunc('week', coalesce(TRY_CAST(e.date AS DATE), a.day)),
-                                '%Y-%m-%d') AS week,
+            f"""SELECT strftime(date_trunc('week', {_EVENT_DAY}), '%Y-%m-%d') AS week,
                        coalesce(e.quad_class, 'unknown') AS quad_class, count(*) AS events
-                FROM events_v e JOIN articles_v a USING (article_id)
-                LEFT JOIN entity_actor source_actor
-                  ON source_actor.article_id = e.article_id AND source_actor.entity_id = e.source
-                LEFT JOIN entity_actor target_actor
-                  ON target_actor.article_id = e.article_id AND target_actor.entity_id = e.target
-                WHERE {condition}
-                  AND coalesce(TRY_CAST(e.date AS DATE), a.day) IS NOT NULL
+                FROM events e JOIN articles a ON a.id = e.article_id
+                {_JOIN_EVENT_ACTORS}
+                WHERE {condition} AND {_EVENT_DAY} IS NOT NULL
                 GROUP BY ALL ORDER BY week, quad_class""",
             {"first": first, "second": second},
         )
+
+    def corpus_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        min_sources: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int,
+        offset: int,
+    ) -> Page:
+        """Real-world events: article events grouped across reports, most-reported first.
+
+        Each carries up to :data:`MAX_EVENT_ARTICLES` of the articles that report it.
+        """
+        if not self._has_clusters:
+            return Page(total=0, limit=limit, offset=offset, items=[])
+        clauses, params = _date_clauses("ce.first_date", since, until)
+        clauses.append("ce.num_sources >= $min_sources")
+        params["min_sources"] = min_sources
+        if actor is not None:
+            clauses.append(
+                "($actor IN (ce.source, ce.target) OR lower(ce.source_name) = lower($actor)"
+                " OR lower(ce.target_name) = lower($actor))"
+            )
+            params["actor"] = actor
+        if type is not None:
+            clauses.append("upper(ce.type) = upper($type)")
+            params["type"] = type
+        sql = """SELECT ce.event_id AS id, ce.type, ce.quad_class,
+                      ce.source AS source_key, ce.source_name AS source,
+                      ce.target AS target_key, ce.target_name AS target,
+                      strftime(ce.first_date, '%Y-%m-%d') AS first_date,
+                      strftime(ce.last_date, '%Y-%m-%d') AS last_date,
+                      ce.num_events AS events, ce.num_articles AS articles,
+                      ce.num_stories AS stories, ce.num_sources AS outlets
+               FROM corpus_events ce""" + _where(clauses)
+        page = self._page(sql, params, limit, offset, "outlets DESC, stories DESC, first_date, id")
+        members = self._rows(
+            f"""SELECT m.event_id, m.article_id, min(m.ordinal) AS ord, any_value(a.title) AS title,
+                      any_value(a.source) AS outlet, any_value(a.published) AS published
+               FROM corpus_event_members m JOIN articles a ON a.id = m.article_id
+               WHERE m.event_id IN (SELECT unnest($ids))
+               GROUP BY m.event_id, m.article_id
+               QUALIFY row_number() OVER (PARTITION BY m.event_id
+                                          ORDER BY any_value(a.published) NULLS LAST, m.article_id)
+                       <= {MAX_EVENT_ARTICLES}""",
+            {"ids": [item["id"] for item in page.items]},
+        )
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for member in members:
+            by_event.setdefault(member.pop("event_id"), []).append(member)
+        for item in page.items:
+            item["reports"] = sorted(
+                by_event.get(item["id"], []),
+                key=lambda m: (m["published"] or "", m["article_id"]),
+            )
+        return page
 
     # --- network ------------------------------------------------------------------------
 
@@ -542,17 +462,18 @@ class Corpus:
 
         A quote edge runs from the speaker to each other actor mentioned inside the quote.
         """
-        clauses, params = _date_clauses("a.day", since, until)
+        clauses, params = _date_clauses("a.published_date", since, until)
         parts: list[str] = []
         if "quote" in kinds and quad_class is None:
             parts.append(
                 """SELECT s.actor_id AS source, m.actor_id AS target, 'quote' AS kind,
                           count(*) AS weight
-                   FROM quotes_v q JOIN articles_v a USING (article_id)
-                   JOIN entity_actor s ON s.article_id = q.article_id AND s.entity_id = q.speaker
-                   JOIN mentions_v mv ON mv.article_id = q.article_id
+                   FROM quotes q JOIN articles a ON a.id = q.article_id
+                   JOIN actor_entities s ON s.article_id = q.article_id
+                        AND s.entity_id = q.speaker
+                   JOIN mentions mv ON mv.article_id = q.article_id
                         AND mv.span_start >= q.span_start AND mv.span_end <= q.span_end
-                   JOIN entity_actor m ON m.article_id = mv.article_id
+                   JOIN actor_entities m ON m.article_id = mv.article_id
                         AND m.entity_id = mv.entity_id"""
                 + _where([*clauses, "m.actor_id <> s.actor_id"])
                 + " GROUP BY ALL"
@@ -565,9 +486,11 @@ class Corpus:
             parts.append(
                 """SELECT s.actor_id AS source, t.actor_id AS target, 'event' AS kind,
                           count(*) AS weight
-                   FROM events_v e JOIN articles_v a USING (article_id)
-                   JOIN entity_actor s ON s.article_id = e.article_id AND s.entity_id = e.source
-                   JOIN entity_actor t ON t.article_id = e.article_id AND t.entity_id = e.target"""
+                   FROM events e JOIN articles a ON a.id = e.article_id
+                   JOIN actor_entities s ON s.article_id = e.article_id
+                        AND s.entity_id = e.source_entity
+                   JOIN actor_entities t ON t.article_id = e.article_id
+                        AND t.entity_id = e.target_entity"""
                 + _where([*event_clauses, "s.actor_id <> t.actor_id"])
                 + " GROUP BY ALL"
             )
@@ -579,10 +502,8 @@ class Corpus:
         )
         ids = sorted({edge["source"] for edge in edges} | {edge["target"] for edge in edges})
         nodes = self._rows(
-            """SELECT actor_id AS id, mode(name) AS name, mode(type) AS type,
-                      mode(country) AS country, count(DISTINCT article_id) AS articles
-               FROM entity_actor WHERE actor_id IN (SELECT unnest($ids))
-               GROUP BY actor_id ORDER BY id""",
+            """SELECT actor_id AS id, name, type, country, articles
+               FROM actors WHERE actor_id IN (SELECT unnest($ids)) ORDER BY id""",
             {"ids": ids},
         )
         return {"nodes": nodes, "edges": edges}
@@ -599,42 +520,65 @@ class Corpus:
             """SELECT name, country, any_value(feature) AS feature, avg(lat) AS lat,
                       avg(lon) AS lon, count(*) AS mentions,
                       count(DISTINCT article_id) AS articles,
-                      (list(article_id ORDER BY article_id))[1:5] AS sample_articles
-               FROM places_v"""
+                      (list(DISTINCT article_id ORDER BY article_id))[1:5] AS sample_articles
+               FROM places"""
             + _where(clauses)
             + " GROUP BY name, country"
         )
         return self._page(sql, params, limit, offset, "mentions DESC, name")
 
     def countries(self) -> list[dict[str, Any]]:
-        """Place mentions and events per country (ISO 3166-1 alpha-3 as the records give it)."""
+        """Place mentions per country (ISO 3166-1 alpha-3 as the records give it)."""
         return self._rows(
             """SELECT country, count(*) AS mentions, count(DISTINCT article_id) AS articles
-               FROM places_v WHERE country IS NOT NULL GROUP BY country ORDER BY mentions DESC"""
+               FROM places WHERE country IS NOT NULL GROUP BY country ORDER BY mentions DESC"""
         )
 
     def search(self, query: str, *, limit: int, offset: int) -> Page:
-        """Articles whose title or text holds every word of ``query`` (case-insensitive).
+        """Articles holding every word of ``query`` (stemmed), best BM25 match first.
 
-        Each hit carries the character span of the first match in the text (``hit``) and a
-        snippet around it, so the article view can open on it.
+        Uses the store's tantivy index; without a current one (a read-only database after an
+        interrupted ingest) every word must occur in the title or text, newest first. Each hit
+        carries the character span of the first match in the text (``hit``) and a snippet
+        around it, so the article view can open on it.
         """
-        terms = [term for term in query.split() if term][:8]
-        if not terms:
+        words = store_search.query_words(query)[:8]
+        if not words:
             return Page(total=0, limit=limit, offset=offset, items=[])
-        clauses = []
-        params: dict[str, Any] = {}
-        for number, term in enumerate(terms):
-            clauses.append(
-                f"(text ILIKE $t{number} ESCAPE '\\' OR title ILIKE $t{number} ESCAPE '\\')"
+        if self.store.search_current():
+            with self._search_lock:
+                # Lower case: tantivy reads upper-case AND/OR/NOT as operators (the index is
+                # lower-cased anyway).
+                hits = store_search.search(
+                    self.store.search_folder, " ".join(words).lower(), MAX_SEARCH_HITS
+                )
+            total = len(hits)
+            ids = [article_id for article_id, _ in hits[offset : offset + limit]]
+            rows = self._rows(
+                "SELECT id, title, source, published, text FROM articles"
+                " WHERE id IN (SELECT unnest($ids))",
+                {"ids": ids},
             )
-            params[f"t{number}"] = f"%{_like_escape(term)}%"
-        sql = "SELECT article_id AS id, title, source, published, text FROM articles_v" + _where(
-            clauses
-        )
-        page = self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
+            by_id = {row["id"]: row for row in rows}
+            page = Page(
+                total=total,
+                limit=limit,
+                offset=offset,
+                items=[by_id[i] for i in ids if i in by_id],
+            )
+        else:
+            clauses = []
+            params: dict[str, Any] = {}
+            for number, word in enumerate(words):
+                clauses.append(
+                    f"(text ILIKE $t{number} ESCAPE '\\' OR title ILIKE $t{number} ESCAPE '\\')"
+                )
+                params[f"t{number}"] = f"%{_like_escape(word)}%"
+            sql = "SELECT id, title, source, published, text FROM articles" + _where(clauses)
+            page = self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
         phrase = re.compile(re.escape(query.strip()), re.IGNORECASE)
-        first = re.compile(re.escape(terms[0]), re.IGNORECASE)
+        # A stemmed word matches its inflections: "sanctions" finds "sanctioned".
+        first = re.compile(r"\b" + re.escape(words[0][: max(3, len(words[0]) - 2)]), re.IGNORECASE)
         for item in page.items:
             text = item.pop("text") or ""
             found = phrase.search(text) or first.search(text)
@@ -642,13 +586,27 @@ class Corpus:
                 item["hit"] = None
                 item["snippet"] = text[:200]
                 continue
-            item["hit"] = [found.start(), found.end()]
+            end = found.end()
+            if found.re is first:  # extend to the end of the word
+                while end < len(text) and text[end].isalnum():
+                    end += 1
+            item["hit"] = [found.start(), end]
             start = max(0, found.start() - 90)
-            item["snippet"] = ("…" if start else "") + text[start : found.end() + 110]
+            item["snippet"] = ("…" if start else "") + text[start : end + 110]
         return page
 
     def close(self) -> None:
-        self.connection.close()
+        self.store.close()
+
+
+def _side_matches(side: str, param: str) -> str:
+    """SQL: the event's ``side`` (source/target) is ``$param`` — a corpus actor id, a country
+    code, an actor's or entity's name, or the entity id inside the article."""
+    return (
+        f"({side}_actor.actor_id = ${param} OR e.{side}_country = ${param}"
+        f" OR {side}_actor.name = ${param} OR e.{side} = ${param}"
+        f" OR e.{side}_entity = ${param})"
+    )
 
 
 def _date_clauses(
@@ -671,7 +629,3 @@ def _where(clauses: list[str]) -> str:
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _sql_string(text: str) -> str:
-    return text.replace("'", "''")

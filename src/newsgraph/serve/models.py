@@ -109,6 +109,31 @@ class EventItem(BaseModel):
     published: str | None
 
 
+class EventReport(BaseModel):
+    article_id: str
+    ord: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+
+class CorpusEventItem(BaseModel):
+    id: str
+    type: str | None
+    quad_class: str | None
+    source: str | None
+    source_key: str | None
+    target: str | None
+    target_key: str | None
+    first_date: str | None
+    last_date: str | None
+    events: int
+    articles: int
+    stories: int
+    outlets: int
+    reports: list[EventReport]
+
+
 class DyadWeek(BaseModel):
     week: str
     quad_class: str
@@ -203,6 +228,10 @@ class QuotePage(Page):
 
 class EventPage(Page):
     items: list[EventItem]
+
+
+class CorpusEventPage(Page):
+    items: list[CorpusEventItem]
 
 
 class PlacePage(Page):

@@ -4,8 +4,8 @@ import { actorLink, articleLink, clear, day, el, getJSON, loadScript, pager, par
 
 const view = document.getElementById("view");
 const QUAD_COLOURS = {
-  "Verbal Cooperation": "#4f9a5b", "Material Cooperation": "#2e6b38",
-  "Verbal Conflict": "#d08a3c", "Material Conflict": "#b03a2e", unknown: "#888888",
+  "verbal cooperation": "#4f9a5b", "material cooperation": "#2e6b38",
+  "verbal conflict": "#d08a3c", "material conflict": "#b03a2e", unknown: "#888888",
 };
 let charts = [];
 let network = null;

@@ -52,7 +52,7 @@ function entityLabel(entity) {
 function eventLabel(event, names) {
   const who = (id) => (id ? names.get(id) || id : "?");
   const flags = [event.modality, event.negated ? "negated" : null, event.hedged ? "hedged" : null].filter(Boolean);
-  return `${who(event.source)} → ${event.type}${event.mode ? `/${event.mode}` : ""} → ${who(event.target)}${flags.length ? ` (${flags.join(", ")})` : ""}`;
+  return `${who(event.source_entity || event.source)} → ${event.type}${event.mode ? `/${event.mode}` : ""} → ${who(event.target_entity || event.target)}${flags.length ? ` (${flags.join(", ")})` : ""}`;
 }
 
 function markTitle(mark, names) {
@@ -192,7 +192,7 @@ export async function articleView(root, id, queryString) {
   (record.events || []).forEach((event, index) => {
     const who = (entityId) => entityId ? (actors[entityId] ? el("a", { href: actorLink(actors[entityId]) }, names.get(entityId) || entityId) : (names.get(entityId) || entityId)) : "?";
     const item = el("li", { "data-event": index },
-      who(event.source), " → ", el("strong", {}, event.type), event.mode ? `/${event.mode}` : "", " → ", who(event.target),
+      who(event.source_entity || event.source), " → ", el("strong", {}, event.type), event.mode ? `/${event.mode}` : "", " → ", who(event.target_entity || event.target),
       el("div", { class: "meta" },
         event.quad_class ? el("span", { class: "badge" }, event.quad_class) : null,
         el("span", { class: "badge" }, event.modality || "asserted"),
