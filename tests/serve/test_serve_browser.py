@@ -144,7 +144,8 @@ def _time_to_ready(page: Any, route: str) -> float:
         ("actors", "#/actors", "table.list tbody tr"),
         ("network", "#/network", "#network canvas"),
         ("timeline", "#/timeline?first=USA&second=VEN", "#dyad-chart"),
-        ("map", "#/map", "svg.map path.country"),
+        ("map", "#/map", "svg.map path.country:not(.level-0)"),
+        ("corpus-events", "#/events", "li.corpus-event ul.reports a"),
         ("map-places", "#/map", "svg.map circle.place-dot"),
     ],
 )

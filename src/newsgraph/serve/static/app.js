@@ -31,6 +31,7 @@ async function route() {
       case "actor": await actorView(parts[1]); break;
       case "network": await networkView(params(queryString)); break;
       case "timeline": await timelineView(params(queryString)); break;
+      case "events": await corpusEventsView(params(queryString)); break;
       case "map": await mapView(); break;
       case "search": await searchView(params(queryString)); break;
       default: view.append(el("p", {}, "No such page. "), el("a", { href: "#/" }, "Back to the articles"));
@@ -83,6 +84,33 @@ async function actorsView(options) {
   view.append(title("Actors", form),
     el("table", { class: "list" }, el("thead", {}, el("tr", {}, ["Name", "Type", "Country", "Sector", "Articles", "Quotes"].map((h) => el("th", {}, h)))), el("tbody", {}, rows)),
     pager(page, (next) => { location.hash = `#/actors${query({ q: options.q, type: options.type, offset: next })}`; }));
+}
+
+async function corpusEventsView(options) {
+  const offset = Number(options.offset || 0);
+  const minOutlets = options.min_outlets || "";
+  const page = await getJSON(`/api/corpus-events${query({ limit: 50, offset, actor: options.actor, type: options.type, min_outlets: minOutlets })}`);
+  const form = el("form", { class: "inline" },
+    el("input", { type: "search", name: "actor", value: options.actor || "", placeholder: "Actor or country (USA)…", "aria-label": "Actor" }),
+    el("input", { type: "search", name: "type", value: options.type || "", placeholder: "Type (SANCTION)…", "aria-label": "Event type" }),
+    el("select", { name: "min_outlets", "aria-label": "Outlets" }, ["", "2", "3", "5"].map((n) => el("option", { value: n, selected: n === minOutlets }, n ? `${n}+ outlets` : "Any outlets"))),
+    el("button", { type: "submit" }, "Filter"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    location.hash = `#/events${query({ actor: form.actor.value, type: form.type.value, min_outlets: form.min_outlets.value })}`;
+  });
+  const items = page.items.map((ev) => el("li", { class: "corpus-event" },
+    el("div", {}, ev.source || "?", " → ", el("strong", {}, ev.type || "?"), " → ", ev.target || "?"),
+    el("div", { class: "meta" }, ev.quad_class ? el("span", { class: "badge" }, ev.quad_class) : null,
+      ` ${ev.first_date || "?"}${ev.last_date && ev.last_date !== ev.first_date ? ` – ${ev.last_date}` : ""}`,
+      ` · ${ev.outlets} outlets · ${ev.stories} stories · ${ev.articles} articles`),
+    el("ul", { class: "reports" }, ev.reports.map((r) => el("li", {},
+      el("a", { href: articleLink(r.article_id, { event: r.ord }) }, r.title || "article"),
+      el("span", { class: "muted" }, ` · ${r.outlet || ""} · ${day(r.published)}`))))));
+  view.append(title("Corpus events", form),
+    el("p", { class: "muted" }, "Article events grouped into real-world events: same type, same actors, close dates, shared context; most-reported first."),
+    items.length ? el("ul", { class: "events corpus-events" }, items) : el("p", { class: "muted" }, "None."),
+    pager(page, (next) => { location.hash = `#/events${query({ actor: options.actor, type: options.type, min_outlets: minOutlets, offset: next })}`; }));
 }
 
 function quoteList(items) {
