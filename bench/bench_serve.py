@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / args.db.name  # a copy: never lock the original
         shutil.copyfile(args.db, db)
+        index = args.db.with_name(args.db.name + ".search")  # the store's full-text index
+        if index.is_dir():
+            shutil.copytree(index, db.with_name(db.name + ".search"))
         started = time.perf_counter()
         client = TestClient(create_app(db))
         startup = time.perf_counter() - started
@@ -55,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             "events": ("/api/events", {}),
             "events source+target": ("/api/events", {"source": first, "target": second}),
             "dyad": ("/api/dyad", {"first": first, "second": second}),
+            "corpus events": ("/api/corpus-events", {}),
+            "corpus events of a country": ("/api/corpus-events", {"actor": first}),
             "network": ("/api/network", {}),
             "places": ("/api/places", {}),
             "search (two words)": ("/api/search", {"q": "White House"}),

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.records import Article
@@ -40,6 +41,9 @@ DEFAULT_QUERY_TIMEOUT = 5.0
 # Most search hits ranked: a person reads the first pages; deeper pages are refused by the API's
 # offset cap long before this.
 MAX_SEARCH_HITS = 1000
+
+# Time limit of building the network's edge table (once, on the first network request).
+NETWORK_BUILD_TIMEOUT = 60.0
 
 # Reports listed with each corpus event (the rest are counted).
 MAX_EVENT_ARTICLES = 10
@@ -95,11 +99,19 @@ class Corpus:
         self._write_lock = threading.Lock()
         # The search index is opened per search and replaced whole on a rebuild: one at a time.
         self._search_lock = threading.Lock()
+        self._edges_lock = threading.Lock()
+        self._edges: pa.Table | None = None
         try:
             self.store = Store.open(self.path, read_only=not writable)
         except StoreError as error:
             raise CorpusError(str(error)) from None
         self.connection = self.store.connection
+        if not self.store.has_column("events", "source_entity"):
+            self.store.close()
+            raise CorpusError(
+                f"{self.path}: its events table predates event actors' entity ids; run"
+                " `newsgraph ingest` on it once (it adds the columns) or re-ingest the articles"
+            )
         self._has_clusters = self.store.has_table("corpus_events")
         if writable:
             self._refresh()
@@ -109,6 +121,14 @@ class Corpus:
                 " ingest?); run `newsgraph ingest` again to bring them up to date",
                 self.path,
             )
+        # The network's edge table, made in the background so the first network view is fast.
+        threading.Thread(target=self._warm, name="newsgraph-serve-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        try:
+            self._edge_days()
+        except Exception as error:  # the corpus was closed meanwhile, or the build timed out
+            logger.debug("network edges not prepared in advance: %s", error)
 
     def _refresh(self) -> None:
         """Bring the derived tables up to date, as ``newsgraph ingest`` does after a run."""
@@ -126,26 +146,40 @@ class Corpus:
         with self._write_lock:
             self.store.write([article])
             self._refresh()
+            with self._edges_lock:
+                self._edges = None
 
     # --- running queries ----------------------------------------------------------------
 
     @contextmanager
-    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _cursor(self, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         cursor = self.connection.cursor()
-        timer = threading.Timer(self.query_timeout, cursor.interrupt)
+        timer = threading.Timer(timeout or self.query_timeout, cursor.interrupt)
         timer.start()
         try:
             yield cursor
         except duckdb.InterruptException:
             raise QueryTimeoutError(
-                f"the query ran longer than {self.query_timeout:g} s and was stopped"
+                f"the query ran longer than {timeout or self.query_timeout:g} s and was stopped"
             ) from None
         finally:
             timer.cancel()
             cursor.close()
 
-    def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def _arrow(self, sql: str) -> pa.Table:
+        with self._cursor(timeout=NETWORK_BUILD_TIMEOUT) as cursor:
+            return cursor.execute(sql).to_arrow_table()
+
+    def _rows(
+        self,
+        sql: str,
+        params: dict[str, Any] | None = None,
+        *,
+        tables: dict[str, pa.Table] | None = None,
+    ) -> list[dict[str, Any]]:
         with self._cursor() as cursor:
+            for name, table in (tables or {}).items():
+                cursor.register(name, table)
             result = cursor.execute(sql, params or {})
             names = [column[0] for column in result.description or ()]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
@@ -160,6 +194,21 @@ class Corpus:
         )
         return Page(
             total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset, items=rows
+        )
+
+    def _details(self, page: Page, sql: str) -> Page:
+        """``page``'s rows (article_id, ord) filled in by ``sql``, which reads them as ``_keys``."""
+        keys = [(item["article_id"], item["ord"]) for item in page.items]
+        rows = self._rows(
+            "WITH _keys AS (SELECT unnest($a) AS article_id, unnest($o) AS ord) " + sql,
+            {"a": [key[0] for key in keys], "o": [key[1] for key in keys]},
+        )
+        by_key = {(row["article_id"], row["ord"]): row for row in rows}
+        return Page(
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+            items=[by_key[key] for key in keys if key in by_key],
         )
 
     # --- articles -----------------------------------------------------------------------
@@ -187,12 +236,14 @@ class Corpus:
         page = self._page(sql, params, limit, offset, "published DESC NULLS LAST, id")
         ids = [item["id"] for item in page.items]
         rows = self._rows(
-            """SELECT a.id, a.source, a.url, a.title, a.authors, a.published, a.language,
+            f"""SELECT a.id, a.source, a.url, a.title, a.authors, a.published, a.language,
                       length(a.text) AS chars,
-                      (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS n_entities,
-                      (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
-                      (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events
-               FROM articles a WHERE a.id IN (SELECT unnest($ids))""",
+                      coalesce(n_entities.n, 0) AS n_entities,
+                      coalesce(n_quotes.n, 0) AS n_quotes,
+                      coalesce(n_events.n, 0) AS n_events
+               FROM articles a
+               {_counted("entities")} {_counted("quotes")} {_counted("events")}
+               WHERE a.id IN (SELECT unnest($ids))""",
             {"ids": ids},
         )
         by_id = {row["id"]: row for row in rows}
@@ -311,13 +362,19 @@ class Corpus:
         if query:
             clauses.append("q.text ILIKE $pattern ESCAPE '\\'")
             params["pattern"] = f"%{_like_escape(query)}%"
-        sql = """SELECT q.article_id, q.ordinal AS ord, q.text, q.kind, q.speaker_name,
+        keys = """SELECT q.article_id, q.ordinal AS ord, a.published
+               FROM quotes q JOIN articles a ON a.id = q.article_id""" + _where(clauses)
+        page = self._page(keys, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
+        return self._details(
+            page,
+            """SELECT q.article_id, q.ordinal AS ord, q.text, q.kind, q.speaker_name,
                       s.actor_id AS speaker_actor, q.via, q.span_start, q.span_end,
                       a.title, a.source, a.published
-               FROM quotes q JOIN articles a ON a.id = q.article_id
+               FROM _keys k JOIN quotes q ON q.article_id = k.article_id AND q.ordinal = k.ord
+               JOIN articles a ON a.id = q.article_id
                LEFT JOIN actor_entities s
-                 ON s.article_id = q.article_id AND s.entity_id = q.speaker""" + _where(clauses)
-        return self._page(sql, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
+                 ON s.article_id = q.article_id AND s.entity_id = q.speaker""",
+        )
 
     def events(
         self,
@@ -356,7 +413,13 @@ class Corpus:
         if asserted_by is not None:
             clauses.append("(e.asserted_by_entity = $asserted_by OR e.asserted_by = $asserted_by)")
             params["asserted_by"] = asserted_by
-        sql = (
+        keys = (
+            "SELECT e.article_id, e.ordinal AS ord, a.published"
+            " FROM events e JOIN articles a ON a.id = e.article_id" + _where(clauses)
+        )
+        page = self._page(keys, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
+        return self._details(
+            page,
             """SELECT e.article_id, e.ordinal AS ord, e.type, e.mode, e.quad_class,
                       coalesce(e.source_entity, e.source) AS source,
                       source_actor.actor_id AS source_actor,
@@ -367,11 +430,10 @@ class Corpus:
                       coalesce(e.asserted_by_entity, e.asserted_by) AS asserted_by,
                       e.negated, e.hedged, e.modality, e.date, e.place,
                       e.trigger_start, e.trigger_end, a.title, a.source AS outlet, a.published
-               FROM events e JOIN articles a ON a.id = e.article_id"""
-            + _JOIN_EVENT_ACTORS
-            + _where(clauses)
+               FROM _keys k JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ord
+               JOIN articles a ON a.id = e.article_id"""
+            + _JOIN_EVENT_ACTORS,
         )
-        return self._page(sql, params, limit, offset, "published DESC NULLS LAST, article_id, ord")
 
     def dyad(self, first: str, second: str, *, both_ways: bool = True) -> list[dict[str, Any]]:
         """Events per week and quad class between two actors (ids, names or country codes)."""
@@ -382,7 +444,6 @@ class Corpus:
             f"""SELECT strftime(date_trunc('week', {_EVENT_DAY}), '%Y-%m-%d') AS week,
                        coalesce(e.quad_class, 'unknown') AS quad_class, count(*) AS events
                 FROM events e JOIN articles a ON a.id = e.article_id
-                {_JOIN_EVENT_ACTORS}
                 WHERE {condition} AND {_EVENT_DAY} IS NOT NULL
                 GROUP BY ALL ORDER BY week, quad_class""",
             {"first": first, "second": second},
@@ -449,6 +510,40 @@ class Corpus:
 
     # --- network ------------------------------------------------------------------------
 
+    def _edge_days(self) -> pa.Table:
+        """Quote and event edges between corpus actors per day (and quad class), made on the
+        first network request after start-up or a write and kept: relating quotes to the
+        mentions inside them reads every mention (0.6 s at 6,000 articles), too slow to
+        repeat on each request."""
+        with self._edges_lock:
+            if self._edges is None:
+                self._edges = self._arrow(
+                    """SELECT s.actor_id AS source, m.actor_id AS target, 'quote' AS kind,
+                              NULL::VARCHAR AS quad_class, a.published_date AS day,
+                              count(*) AS weight
+                       FROM mentions mv
+                       ASOF JOIN quotes q ON q.article_id = mv.article_id
+                            AND mv.span_start >= q.span_start
+                       JOIN articles a ON a.id = q.article_id
+                       JOIN actor_entities s ON s.article_id = q.article_id
+                            AND s.entity_id = q.speaker
+                       JOIN actor_entities m ON m.article_id = mv.article_id
+                            AND m.entity_id = mv.entity_id
+                       WHERE mv.span_end <= q.span_end AND m.actor_id <> s.actor_id
+                       GROUP BY ALL
+                       UNION ALL
+                       SELECT s.actor_id, t.actor_id, 'event', e.quad_class,
+                              a.published_date, count(*)
+                       FROM events e JOIN articles a ON a.id = e.article_id
+                       JOIN actor_entities s ON s.article_id = e.article_id
+                            AND s.entity_id = e.source_entity
+                       JOIN actor_entities t ON t.article_id = e.article_id
+                            AND t.entity_id = e.target_entity
+                       WHERE s.actor_id <> t.actor_id
+                       GROUP BY ALL"""
+                )
+            return self._edges
+
     def network(
         self,
         *,
@@ -460,45 +555,25 @@ class Corpus:
     ) -> dict[str, Any]:
         """Actors as nodes; "quotes about" and event relations as weighted, directed edges.
 
-        A quote edge runs from the speaker to each other actor mentioned inside the quote.
+        A quote edge runs from the speaker to each other actor mentioned inside the quote (the
+        quote that starts last before the mention: inside nested quotes, the inner one).
         """
-        clauses, params = _date_clauses("a.published_date", since, until)
-        parts: list[str] = []
-        if "quote" in kinds and quad_class is None:
-            parts.append(
-                """SELECT s.actor_id AS source, m.actor_id AS target, 'quote' AS kind,
-                          count(*) AS weight
-                   FROM quotes q JOIN articles a ON a.id = q.article_id
-                   JOIN actor_entities s ON s.article_id = q.article_id
-                        AND s.entity_id = q.speaker
-                   JOIN mentions mv ON mv.article_id = q.article_id
-                        AND mv.span_start >= q.span_start AND mv.span_end <= q.span_end
-                   JOIN actor_entities m ON m.article_id = mv.article_id
-                        AND m.entity_id = mv.entity_id"""
-                + _where([*clauses, "m.actor_id <> s.actor_id"])
-                + " GROUP BY ALL"
-            )
-        if "event" in kinds:
-            event_clauses = list(clauses)
-            if quad_class is not None:
-                event_clauses.append("e.quad_class = $quad_class")
-                params["quad_class"] = quad_class
-            parts.append(
-                """SELECT s.actor_id AS source, t.actor_id AS target, 'event' AS kind,
-                          count(*) AS weight
-                   FROM events e JOIN articles a ON a.id = e.article_id
-                   JOIN actor_entities s ON s.article_id = e.article_id
-                        AND s.entity_id = e.source_entity
-                   JOIN actor_entities t ON t.article_id = e.article_id
-                        AND t.entity_id = e.target_entity"""
-                + _where([*event_clauses, "s.actor_id <> t.actor_id"])
-                + " GROUP BY ALL"
-            )
-        if not parts:
+        clauses, params = _date_clauses("day", since, until)
+        kind_list = sorted(kinds)
+        if quad_class is not None:
+            kind_list = [kind for kind in kind_list if kind == "event"]
+            clauses.append("quad_class = $quad_class")
+            params["quad_class"] = quad_class
+        if not kind_list:
             return {"nodes": [], "edges": []}
+        clauses.append("kind IN (SELECT unnest($kinds))")
+        params["kinds"] = kind_list
         edges = self._rows(
-            " UNION ALL ".join(parts) + " ORDER BY weight DESC, source, target LIMIT $max_edges",
+            "SELECT source, target, kind, CAST(sum(weight) AS BIGINT) AS weight FROM _edges"
+            + _where(clauses)
+            + " GROUP BY ALL ORDER BY weight DESC, source, target LIMIT $max_edges",
             {**params, "max_edges": max_edges},
+            tables={"_edges": self._edge_days()},
         )
         ids = sorted({edge["source"] for edge in edges} | {edge["target"] for edge in edges})
         nodes = self._rows(
@@ -519,13 +594,28 @@ class Corpus:
         sql = (
             """SELECT name, country, any_value(feature) AS feature, avg(lat) AS lat,
                       avg(lon) AS lon, count(*) AS mentions,
-                      count(DISTINCT article_id) AS articles,
-                      (list(DISTINCT article_id ORDER BY article_id))[1:5] AS sample_articles
+                      count(DISTINCT article_id) AS articles
                FROM places"""
             + _where(clauses)
             + " GROUP BY name, country"
         )
-        return self._page(sql, params, limit, offset, "mentions DESC, name")
+        page = self._page(sql, params, limit, offset, "mentions DESC, name")
+        samples = self._rows(
+            """SELECT name, coalesce(country, '') AS country,
+                      (list(DISTINCT article_id ORDER BY article_id))[1:5] AS ids
+               FROM places
+               WHERE (name, coalesce(country, '')) IN
+                     (SELECT (unnest($names), unnest($countries)))
+               GROUP BY ALL""",
+            {
+                "names": [item["name"] for item in page.items],
+                "countries": [item["country"] or "" for item in page.items],
+            },
+        )
+        by_place = {(row["name"], row["country"]): row["ids"] for row in samples}
+        for item in page.items:
+            item["sample_articles"] = by_place.get((item["name"], item["country"] or ""), [])
+        return page
 
     def countries(self) -> list[dict[str, Any]]:
         """Place mentions per country (ISO 3166-1 alpha-3 as the records give it)."""
@@ -603,9 +693,19 @@ def _side_matches(side: str, param: str) -> str:
     """SQL: the event's ``side`` (source/target) is ``$param`` — a corpus actor id, a country
     code, an actor's or entity's name, or the entity id inside the article."""
     return (
-        f"({side}_actor.actor_id = ${param} OR e.{side}_country = ${param}"
-        f" OR {side}_actor.name = ${param} OR e.{side} = ${param}"
-        f" OR e.{side}_entity = ${param})"
+        f"(e.{side}_country = ${param} OR e.{side} = ${param} OR e.{side}_entity = ${param}"
+        f" OR (e.article_id, e.{side}_entity) IN (SELECT (ae.article_id, ae.entity_id)"
+        f" FROM actor_entities ae JOIN actors ac ON ac.actor_id = ae.actor_id"
+        f" WHERE ac.actor_id = ${param} OR ac.name = ${param}))"
+    )
+
+
+def _counted(table: str) -> str:
+    """SQL: a LEFT JOIN of the page's articles to how many rows of ``table`` each has."""
+    return (
+        f"LEFT JOIN (SELECT article_id, count(*) AS n FROM {table}"
+        f" WHERE article_id IN (SELECT unnest($ids)) GROUP BY article_id) n_{table}"
+        f" ON n_{table}.article_id = a.id"
     )
 
 
