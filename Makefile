@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EVALDATA ?= ../shared/evaldata
 
-.PHONY: install demo test lint format eval gate bench clean
+.PHONY: install demo test lint format eval gate bench bench-store clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/newsgraph analyze examples/ --format jsonl --out demo-output/articles.jsonl
 	@echo "Records written to demo-output/articles.jsonl"
+	$(BIN)/newsgraph ingest examples/ --db demo-output/demo.duckdb
+	$(BIN)/newsgraph query actors --db demo-output/demo.duckdb --top 8
+	$(BIN)/newsgraph query quotes --db demo-output/demo.duckdb --speaker "Daniel Harper" --limit 5
+	$(BIN)/newsgraph query search "reward arrest" --db demo-output/demo.duckdb --limit 3
+	$(BIN)/newsgraph query clusters --db demo-output/demo.duckdb --source USA --limit 5
+	@echo "Corpus database: demo-output/demo.duckdb (try: newsgraph sql \"SELECT ...\" --db demo-output/demo.duckdb)"
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -39,6 +45,10 @@ eval: gate
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py --data $(EVALDATA)/bbc-news
+
+# Query latency of the canned corpus questions on a database built by `newsgraph ingest`.
+bench-store: install
+	$(BIN)/python bench/bench_store.py --db $(DB)
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,11 @@ The pipeline is ``ingest → clean → annotate → extract``; see :mod:`newsgra
 >>> pipeline = Pipeline()                                        # doctest: +SKIP
 >>> for item in pipeline.run(iter_documents(["examples/"])):     # doctest: +SKIP
 ...     print(article_to_json(item) if isinstance(item, Article) else item.message())
+
+A corpus built by ``newsgraph ingest`` is read with :func:`open`:
+
+>>> corpus = newsgraph.open("corpus.duckdb")                     # doctest: +SKIP
+>>> corpus.quotes(speaker="Rubio")                               # doctest: +SKIP
 """
 
 from newsgraph._version import __version__
@@ -19,6 +24,7 @@ from newsgraph.errors import (
     MalformedRecordError,
     NewsgraphError,
     NoContentError,
+    StoreError,
     UnsupportedFormatError,
 )
 from newsgraph.ingest import IngestReport, iter_documents
@@ -48,6 +54,8 @@ from newsgraph.records import (
     article_to_json,
 )
 from newsgraph.schema import validate_article
+from newsgraph.store import Corpus, Store
+from newsgraph.store import open_corpus as open  # newsgraph.open("corpus.duckdb")
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -56,6 +64,7 @@ __all__ = [
     "BinaryInputError",
     "CleanDocument",
     "ConfigError",
+    "Corpus",
     "DateRef",
     "DocumentContext",
     "EmptyInputError",
@@ -78,6 +87,8 @@ __all__ = [
     "RawDocument",
     "Removed",
     "Span",
+    "Store",
+    "StoreError",
     "Title",
     "UnsupportedFormatError",
     "__version__",
@@ -85,5 +96,6 @@ __all__ = [
     "article_to_json",
     "clean_document",
     "iter_documents",
+    "open",
     "validate_article",
 ]

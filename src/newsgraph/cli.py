@@ -26,6 +26,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from newsgraph import cli_corpus
 from newsgraph._version import __version__
 from newsgraph.clean import DEFAULT_MAX_CHARS
 from newsgraph.errors import ConfigError
@@ -49,6 +50,10 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score newsgraph against public gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.command("ingest")(cli_corpus.ingest_command)
+app.add_typer(cli_corpus.query_app, name="query")
+app.command("sql")(cli_corpus.sql_command)
+app.command("export")(cli_corpus.export_command)
 
 stderr = Console(stderr=True)
 

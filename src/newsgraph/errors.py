@@ -10,11 +10,14 @@ Every exception derives from :class:`NewsgraphError`, so callers can catch one t
     │   ├── MalformedRecordError   invalid JSON line, unreadable WARC or feed, missing fields
     │   ├── UnsupportedFormatError a file whose format newsgraph does not read
     │   └── NoContentError         cleaning found no article text
-    └── ConfigError                the pipeline cannot be built (model missing, stage needs unmet)
+    ├── ConfigError                the pipeline cannot be built (model missing, stage needs unmet)
+    └── StoreError                 the corpus database cannot be opened, read or written
+                                   (newer schema, corrupt file, locked, read-only, disk full)
 
 A batch never stops on an :class:`InputError`: the runner turns it into a
 :class:`newsgraph.records.Failure` and goes on. :class:`ConfigError` stops the run before the
-first document, because every document would fail the same way.
+first document, because every document would fail the same way. :class:`StoreError` stops an
+ingest after the last committed batch: what was stored before stays stored.
 """
 
 from __future__ import annotations
@@ -54,3 +57,7 @@ class NoContentError(InputError):
 
 class ConfigError(NewsgraphError):
     """The pipeline cannot be built as configured."""
+
+
+class StoreError(NewsgraphError):
+    """The corpus database cannot be opened, read or written; nothing committed is lost."""
