@@ -702,9 +702,12 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             parts += [
                 c
                 for c in cue.children
-                if c.dep_ in ("oprd", "xcomp")
-                or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
-                or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
+                if c.i > cue.i
+                and (
+                    c.dep_ in ("oprd", "xcomp")
+                    or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
+                    or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
+                )
             ]
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in prepositional:
