@@ -130,10 +130,13 @@ _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 def cue_lemmas() -> frozenset[str]:
     """Verb lemmas that introduce attributed content (data file ``extract/data/cues.toml``)."""
     data = _cue_data()
-    return frozenset(lemma for name in _CLAUSE_CUE_TABLES for lemma in data[name]["lemmas"])
+    return frozenset(
+        lemma for name in _CLAUSE_CUE_TABLES for lemma in data.get(name, {}).get("lemmas", ())
+    )
 
 
-_CLAUSE_CUE_TABLES = ("speech", "report", "belief")
+# "clause_content" holds the clause cues learned from PolNeAR train (``learned_cues.toml``).
+_CLAUSE_CUE_TABLES = ("speech", "report", "belief", "clause_content")
 
 
 @cache
@@ -146,8 +149,24 @@ def _reporting_lemmas() -> frozenset[str]:
 
 @cache
 def _cue_data() -> dict[str, Any]:
-    raw = resources.files("newsgraph.extract").joinpath("data/cues.toml").read_text("utf-8")
+    """The hand-made lexicon merged with the cue words learned from PolNeAR train (both files
+    under ``extract/data``; the second is written by ``tools/learn_cues.py``)."""
+    return _merge_lexicons(_read_lexicon("cues.toml"), _read_lexicon("learned_cues.toml"))
+
+
+def _read_lexicon(name: str) -> dict[str, Any]:
+    raw = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
     return tomllib.loads(raw)
+
+
+def _merge_lexicons(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with the entries of ``extra`` added: lists are extended, tables merged."""
+    merged = {name: dict(table) for name, table in base.items()}
+    for name, table in extra.items():
+        target = merged.setdefault(name, {})
+        for key, values in table.items():
+            target[key] = [*target.get(key, ()), *values]
+    return merged
 
 
 @cache
@@ -695,7 +714,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
         if passive:
             return _np_span(passive[0]) if passive[0].lower_ not in _RELATIVE_PRONOUNS else None
-    if lemma in objects:
+    # "State media quoted X as saying …": X is the speaker, not what was said.
+    if lemma in objects and not any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(_is_cue(g) for g in c.children)
+        for c in cue.children
+    ):
         parts = [c for c in cue.children if c.dep_ == "dobj"]
         if parts:
             # "described the move as a threat", "called him a liar": the predicate is content too.
