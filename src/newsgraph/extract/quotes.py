@@ -1040,6 +1040,7 @@ def _with_partials(
     for quote, cue in direct:
         if quote.kind == "partial" and cue is not None:
             partials.setdefault(cue, []).append(quote)
+    every_partial = [quote for quote, _ in direct if quote.kind == "partial"]
     merged: list[tuple[Quote, int]] = []
     for quote, cue in indirect:
         sentence = doc[cue].sent
@@ -1047,6 +1048,10 @@ def _with_partials(
         for partial in partials.get(cue, ()):
             if sentence.start_char <= partial.span.start and partial.span.end <= sentence.end_char:
                 start, end = min(start, partial.span.start), max(end, partial.span.end)
+        for partial in every_partial:
+            # Content never stops inside a quotation: `that his comments "shows bias to me."`
+            if start <= partial.span.start < end < partial.span.end:
+                end = partial.span.end
         if (start, end) != (quote.span.start, quote.span.end):
             span = TextSpan(start, end)
             quote = replace(quote, span=span, text=span.text_of(text))
