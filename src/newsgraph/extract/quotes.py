@@ -122,6 +122,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
 # The clause dependencies of a stance adjective and the word that the lexicon lists for them.
 _ADJECTIVE_CLAUSE_DEPS = {"ccomp": "that", "xcomp": "to"}
+# Verbs whose content can be an "if"/"whether" question the parser hangs as an adverbial clause.
+_QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 
@@ -699,6 +701,16 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         return _adjective_content(cue)
     lemma = _lemma(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses and lemma in _QUESTION_LEMMAS:
+        # "asked if he was ever bullied": the parser hangs an "if"/"whether" question as an
+        # adverbial clause.
+        clauses = [
+            c
+            for c in cue.children
+            if c.dep_ == "advcl"
+            and c.i > cue.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ]
     if clauses:
         return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS)
     if lemma in ("accuse", "charge", "blame"):
