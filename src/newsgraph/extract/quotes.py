@@ -80,6 +80,9 @@ _COLON_SOURCE_MAX_CHARS = 60
 _COLON_LINE = re.compile(r"[ \t]*([^\s:\"“‘][^:\n]{1,58}?):[ \t]+([^\s\"“‘«][^\n]*?)[ \t]*$")
 _COLON_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 _COLON_SOURCE_SLACK = 12
+# When this many lines of an article open with a one-word label in capitals, the labels are a
+# transcript's speakers ("TAPPER:", "Q:"), not a dateline ("WASHINGTON:").
+TRANSCRIPT_MIN_TURNS = 2
 _WORDS = re.compile(r"\w+")
 # `"…," Justice Department spokesman Peter Lindqvist barked.`: the longest bare attribution
 # clause (subject and verb, nothing else) read after a quote when its verb is not a known cue.
@@ -876,12 +879,19 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
         if colon - start <= _COLON_SOURCE_MAX_CHARS:
             lines.append(_COLON_LINE.match(text, start, end))
         colon = text.find(":", end)
-    for line in filter(None, lines):
+    matched = [line for line in lines if line is not None]
+    labels = sum(1 for line in matched if _is_label(line.group(1)))
+    for line in matched:
         source = TextSpan(line.start(1), line.end(1))
         name = source.text_of(text)
         content = TextSpan(line.start(2), line.end(2))
         entity = entity_at(entities, source.start, source.end)
-        if (
+        if _is_speaker_label(name, labels, entity):
+            # A transcript ("TAPPER: Do you think …", "Q: …"): the label names the speaker.
+            if len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS:
+                continue
+            entity = _person_by_surname(entities, name.title())
+        elif (
             entity is None
             or entity.type not in _COLON_SOURCE_TYPES
             or name.isupper()
@@ -898,8 +908,8 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
                     text=content.text_of(text),
                     span=content,
                     kind="indirect",
-                    speaker=entity.id,
-                    speaker_name=entity.name,
+                    speaker=entity.id if entity else None,
+                    speaker_name=entity.name if entity else name,
                     speaker_span=source,
                     cue=TextSpan(line.end(1), line.end(1) + 1),
                     via=None,
@@ -909,6 +919,21 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
             )
         )
     return quotes
+
+
+def _is_label(name: str) -> bool:
+    return name.isupper() and " " not in name
+
+
+def _is_speaker_label(name: str, labels: int, entity: Entity | None) -> bool:
+    """An interview transcript's speaker label: one word in capitals, in an article where at
+    least ``TRANSCRIPT_MIN_TURNS`` lines open with such a label, that is not a place (a
+    dateline)."""
+    return (
+        labels >= TRANSCRIPT_MIN_TURNS
+        and _is_label(name)
+        and (entity is None or entity.type not in ("GPE", "LOC"))
+    )
 
 
 def _headline_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, None]]:
