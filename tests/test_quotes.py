@@ -433,3 +433,10 @@ def test_transcript_speaker_labels_attribute_their_lines(quotes_of):
 def test_an_all_capitals_dateline_is_not_a_speaker(quotes_of):
     text = "WASHINGTON: The Senate passed the budget bill late on Friday after a long debate."
     assert not [q for q in quotes_of(text) if q.speaker_name == "WASHINGTON"]
+
+
+def test_seeing_someone_as_something_attributes_both(quotes_of):
+    text = "Many Democrats saw Senator Ana Ruiz as a credible agent of change."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "Senator Ana Ruiz as a credible agent of change"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Many Democrats"

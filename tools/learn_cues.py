@@ -88,7 +88,12 @@ def constructions(token: Token) -> list[Key]:
         lemma = quotes._lemma(token)
         for dep in ("ccomp", "xcomp", "dobj"):
             if deps[dep]:
-                return [(dep, lemma, "")]
+                found.append((dep, lemma, ""))
+                break
+        if deps["dobj"] and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            found.append(("prep", lemma, "as"))  # "saw him as a leader"
+        if found:
+            return found
         found += [
             ("prep", lemma, child.lower_)
             for child in token.children
@@ -146,6 +151,11 @@ def credited(doc: Doc, quote: Quote) -> Key | None:
     if token.pos_ == "ADJ":
         link = {"ccomp": "that", "xcomp": "to"}.get(root.dep_, root.head.lower_)
         return ("adjective", token.lower_, link)
+    if root.dep_ == "dobj" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and content.start <= c.i < content.end
+        for c in token.children
+    ):
+        return ("prep", quotes._lemma(token), "as")
     if root.dep_ in ("ccomp", "xcomp", "dobj"):
         return (root.dep_, quotes._lemma(token), "")
     if root.dep_ in ("pobj", "pcomp"):

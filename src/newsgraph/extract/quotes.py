@@ -750,6 +750,8 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in prepositional:
         for prep in cue.children:
+            if prep.lower_ == "as" and any(_is_cue(g) for g in prep.children):
+                continue  # "quoted X as saying …": X speaks (read from "saying")
             if prep.dep_ == "prep" and prep.lower_ in prepositional[lemma]:
                 # "spoke on Wednesday" says when, not what.
                 objects_of = [
@@ -764,6 +766,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                         for c in cue.children
                         if c.dep_ == "prep" and c.i > prep.i and _is_topic_phrase(c)
                     ]
+                    if prep.lower_ == "as":
+                        # "saw the front-runner as a credible agent of change": what is seen so.
+                        objects_of += [prep] + [
+                            c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < prep.i
+                        ]
                 return _subtree_span(_content_tokens(objects_of), 1)
     # "as the Post reported": a saying or reporting verb, not "as voters learned more" or "as
     # the talks continued", which tell when.
