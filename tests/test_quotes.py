@@ -440,3 +440,13 @@ def test_seeing_someone_as_something_attributes_both(quotes_of):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "Senator Ana Ruiz as a credible agent of change"
     assert text[quote.speaker_span.start : quote.speaker_span.end] == "Many Democrats"
+
+
+def test_an_impression_verb_quotes_nobody(quotes_of):
+    text = "Senator Ana Ruiz seemed to suggest that taxes would have to rise next year."
+    impressions = [
+        q
+        for q in only(quotes_of(text), "indirect")
+        if q.cue is not None and text[q.cue.start : q.cue.end] == "seemed"
+    ]
+    assert impressions and all(q.speaker is None and q.speaker_span is None for q in impressions)

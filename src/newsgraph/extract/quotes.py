@@ -186,6 +186,12 @@ def _stance_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozens
 
 
 @cache
+def _impression_lemmas() -> frozenset[str]:
+    """Verbs that report the writer's impression ("he seemed rattled"): no one is quoted."""
+    return frozenset(_cue_data()["impression"]["lemmas"])
+
+
+@cache
 def _lemma_fixes() -> dict[str, str]:
     return dict(_cue_data()["lemma_fixes"])
 
@@ -849,7 +855,11 @@ def _indirect_quotes(
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
-        speaker = _speaker(doc, text, token, entities, genders)
+        speaker = (
+            _NO_SPEAKER
+            if _lemma(token) in _impression_lemmas()
+            else _speaker(doc, text, token, entities, genders)
+        )
         cue_end = token.idx + len(token)
         if token.lower_ == "according":
             cue_end = max(t.idx + len(t) for t in token.children if t.lower_ == "to")
