@@ -30,7 +30,9 @@ How it works, in order:
    quoted X as saying …`` (speaker X, ``via`` state media). Content is the complement's subtree,
    less coordinated cue clauses of the same source, comma-set relative clauses (the writer's
    asides) and anything past a paragraph break; reported speech takes in the partial quote of
-   its own cue. The lexicon is ``data/cues.toml``.
+   its own cue. The lexicon is ``data/cues.toml`` plus the words learned from PolNeAR train by
+   ``tools/learn_cues.py`` (``data/learned_cues.toml``); cues of the writer's impression
+   ("seemed", "appeared") quote nobody.
 5. **Relay** (``via``): the outlet or medium that passes the words on — "quoted X as saying",
    "according to VTV" around another speaker's words, a news organisation the source told
    ("told Reuters"), or a reported-speech clause inside another source's report.
@@ -120,6 +122,7 @@ _CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
@@ -343,6 +346,7 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
                 return objects[0], None
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS:
+            child = _past_dateline(child)
             # "A report by X accused ...": the author is X.
             if child.lemma_ in ("report", "statement", "study", "analysis", "survey"):
                 agents = [
@@ -368,6 +372,22 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         if subjects:
             return subjects[0], None
     return None, None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The parser reads a dateline as the subject ("BRASÍLIA — Brazil and Colombia issued …"):
+    the subject is then the phrase after the dash, which it hangs as an apposition."""
+    doc = subject.doc
+    if (
+        subject.is_sent_start
+        and subject.text.isupper()
+        and subject.i + 1 < len(doc)
+        and doc[subject.i + 1].text in _DATELINE_DASHES
+    ):
+        for child in subject.children:
+            if child.dep_ == "appos":
+                return child
+    return subject
 
 
 def _speaker(
