@@ -68,6 +68,11 @@ CANDIDATE_MIN_SHARE = 0.2
 KEEP_MIN_MATCHED = 3
 KEEP_MIN_SHARE = 0.4
 
+# Support verbs whose object is the speech act itself, not what was said ("issued an appeal",
+# "made a statement", "gave a speech"): the act happened, as the writer states; PolNeAR puts such
+# a noun in the cue ("issued a statement on" + content). Never learned with an object.
+SUPPORT_VERBS = frozenset({"issue", "make", "give", "deliver", "release", "take", "have", "hold"})
+
 # Construction → the lexicon table it extends.
 TABLES = {
     "ccomp": "clause_content",
@@ -88,7 +93,8 @@ def constructions(token: Token) -> list[Key]:
         lemma = quotes._lemma(token)
         for dep in ("ccomp", "xcomp", "dobj"):
             if deps[dep]:
-                found.append((dep, lemma, ""))
+                if not (dep == "dobj" and lemma in SUPPORT_VERBS):
+                    found.append((dep, lemma, ""))
                 break
         if deps["dobj"] and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
             found.append(("prep", lemma, "as"))  # "saw him as a leader"
