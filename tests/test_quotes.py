@@ -381,3 +381,72 @@ def test_title_case_headline_names_its_source_before_the_verb(quotes_of, text, s
 def test_sentence_case_line_is_not_read_as_a_headline(quotes_of):
     text = "Senate passes the budget bill after a long night of talks"
     assert only(quotes_of(text), "indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # Words learned from PolNeAR train (extract/data/learned_cues.toml).
+        (
+            "Senator Ana Ruiz chided the governor for his silence on the budget.",
+            "Ana Ruiz",
+            "the governor for his silence on the budget",
+        ),
+        (
+            "Mayor Tom Berg spoke of a city that had lost its way.",
+            "Tom Berg",
+            "a city that had lost its way",
+        ),
+    ],
+)
+def test_learned_cue_words_attribute_their_content(quotes_of, text, speaker, content):
+    quotes = only(quotes_of(text), "indirect")
+    assert [(q.speaker_name, q.text) for q in quotes] == [(speaker, content)]
+
+
+def test_a_question_hung_as_an_adverbial_clause_is_what_was_asked(quotes_of):
+    text = "Reporters asked Senator Ana Ruiz whether she would run for governor next year."
+    quotes = only(quotes_of(text), "indirect")
+    assert any(
+        q.text.startswith("whether she would run") and q.speaker_name == "Reporters" for q in quotes
+    )
+
+
+def test_reported_content_runs_to_the_end_of_a_partial_quote_it_enters(quotes_of):
+    text = 'Senator Ana Ruiz said that the judge\'s comments "show a clear bias to me."'
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.endswith('bias to me."') or quote.text.endswith("bias to me.")
+
+
+def test_transcript_speaker_labels_attribute_their_lines(quotes_of):
+    text = (
+        "TAPPER: Do you think the senator has campaigned as a healer?\n\n"
+        "RUIZ: Well, I think he has made a lot of people afraid.\n\n"
+        "TAPPER: Thank you for joining us today."
+    )
+    quotes = only(quotes_of(text), "indirect")
+    assert ("RUIZ", "Well, I think he has made a lot of people afraid.") in {
+        (q.speaker_name, q.text) for q in quotes
+    }
+
+
+def test_an_all_capitals_dateline_is_not_a_speaker(quotes_of):
+    text = "WASHINGTON: The Senate passed the budget bill late on Friday after a long debate."
+    assert not [q for q in quotes_of(text) if q.speaker_name == "WASHINGTON"]
+
+
+def test_seeing_someone_as_something_attributes_both(quotes_of):
+    text = "Many Democrats saw Senator Ana Ruiz as a credible agent of change."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "Senator Ana Ruiz as a credible agent of change"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Many Democrats"
+
+
+def test_an_impression_verb_quotes_nobody(quotes_of):
+    text = "Senator Ana Ruiz seemed to suggest that taxes would have to rise next year."
+    impressions = [
+        q
+        for q in only(quotes_of(text), "indirect")
+        if q.cue is not None and text[q.cue.start : q.cue.end] == "seemed"
+    ]
+    assert impressions and all(q.speaker is None and q.speaker_span is None for q in impressions)

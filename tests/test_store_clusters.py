@@ -120,3 +120,26 @@ def test_the_store_groups_events_and_the_query_ranks_them_by_outlets(tmp_path):
     assert [(r["num_sources"], r["num_articles"]) for r in rows] == [(2, 2), (1, 1)]
     assert len(reported_twice) == 1
     assert str(reported_twice[0]["first_date"]) == "2025-08-04"
+
+
+def test_gdelt_export_counts_outlets_and_stories_of_the_corpus_event(tmp_path):
+    import csv
+
+    from newsgraph.store._export import GDELT_FIELDS, write_gdelt
+
+    with Store.open(tmp_path / "c.duckdb") as store:
+        store.write(
+            [
+                _accusing("https://a.example/1", "Outlet A", "2025-08-04"),
+                _accusing("https://b.example/1", "Outlet B", "2025-08-05"),
+            ]
+        )
+        store.rebuild_event_clusters()
+        path = write_gdelt(store, tmp_path / "events.tsv")
+
+    with path.open(encoding="utf-8") as stream:
+        rows = [dict(zip(GDELT_FIELDS, r, strict=True)) for r in csv.reader(stream, delimiter="\t")]
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == [
+        ("2", "2", "2"),
+        ("2", "2", "2"),
+    ]

@@ -30,7 +30,9 @@ How it works, in order:
    quoted X as saying …`` (speaker X, ``via`` state media). Content is the complement's subtree,
    less coordinated cue clauses of the same source, comma-set relative clauses (the writer's
    asides) and anything past a paragraph break; reported speech takes in the partial quote of
-   its own cue. The lexicon is ``data/cues.toml``.
+   its own cue. The lexicon is ``data/cues.toml`` plus the words learned from PolNeAR train by
+   ``tools/learn_cues.py`` (``data/learned_cues.toml``); cues of the writer's impression
+   ("seemed", "appeared") quote nobody.
 5. **Relay** (``via``): the outlet or medium that passes the words on — "quoted X as saying",
    "according to VTV" around another speaker's words, a news organisation the source told
    ("told Reuters"), or a reported-speech clause inside another source's report.
@@ -80,6 +82,9 @@ _COLON_SOURCE_MAX_CHARS = 60
 _COLON_LINE = re.compile(r"[ \t]*([^\s:\"“‘][^:\n]{1,58}?):[ \t]+([^\s\"“‘«][^\n]*?)[ \t]*$")
 _COLON_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 _COLON_SOURCE_SLACK = 12
+# When this many lines of an article open with a one-word label in capitals, the labels are a
+# transcript's speakers ("TAPPER:", "Q:"), not a dateline ("WASHINGTON:").
+TRANSCRIPT_MIN_TURNS = 2
 _WORDS = re.compile(r"\w+")
 # `"…," Justice Department spokesman Peter Lindqvist barked.`: the longest bare attribution
 # clause (subject and verb, nothing else) read after a quote when its verb is not a known cue.
@@ -117,11 +122,14 @@ _CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
 # The clause dependencies of a stance adjective and the word that the lexicon lists for them.
 _ADJECTIVE_CLAUSE_DEPS = {"ccomp": "that", "xcomp": "to"}
+# Verbs whose content can be an "if"/"whether" question the parser hangs as an adverbial clause.
+_QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 
@@ -130,10 +138,13 @@ _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 def cue_lemmas() -> frozenset[str]:
     """Verb lemmas that introduce attributed content (data file ``extract/data/cues.toml``)."""
     data = _cue_data()
-    return frozenset(lemma for name in _CLAUSE_CUE_TABLES for lemma in data[name]["lemmas"])
+    return frozenset(
+        lemma for name in _CLAUSE_CUE_TABLES for lemma in data.get(name, {}).get("lemmas", ())
+    )
 
 
-_CLAUSE_CUE_TABLES = ("speech", "report", "belief")
+# "clause_content" holds the clause cues learned from PolNeAR train (``learned_cues.toml``).
+_CLAUSE_CUE_TABLES = ("speech", "report", "belief", "clause_content")
 
 
 @cache
@@ -146,8 +157,24 @@ def _reporting_lemmas() -> frozenset[str]:
 
 @cache
 def _cue_data() -> dict[str, Any]:
-    raw = resources.files("newsgraph.extract").joinpath("data/cues.toml").read_text("utf-8")
+    """The hand-made lexicon merged with the cue words learned from PolNeAR train (both files
+    under ``extract/data``; the second is written by ``tools/learn_cues.py``)."""
+    return _merge_lexicons(_read_lexicon("cues.toml"), _read_lexicon("learned_cues.toml"))
+
+
+def _read_lexicon(name: str) -> dict[str, Any]:
+    raw = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
     return tomllib.loads(raw)
+
+
+def _merge_lexicons(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with the entries of ``extra`` added: lists are extended, tables merged."""
+    merged = {name: dict(table) for name, table in base.items()}
+    for name, table in extra.items():
+        target = merged.setdefault(name, {})
+        for key, values in table.items():
+            target[key] = [*target.get(key, ()), *values]
+    return merged
 
 
 @cache
@@ -159,6 +186,12 @@ def _stance_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozens
         frozenset(data["infinitive_content"]["lemmas"]),
         {lemma: frozenset(preps) for lemma, preps in data["prepositional_content"].items()},
     )
+
+
+@cache
+def _impression_lemmas() -> frozenset[str]:
+    """Verbs that report the writer's impression ("he seemed rattled"): no one is quoted."""
+    return frozenset(_cue_data()["impression"]["lemmas"])
 
 
 @cache
@@ -313,6 +346,7 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
                 return objects[0], None
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS:
+            child = _past_dateline(child)
             # "A report by X accused ...": the author is X.
             if child.lemma_ in ("report", "statement", "study", "analysis", "survey"):
                 agents = [
@@ -338,6 +372,22 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         if subjects:
             return subjects[0], None
     return None, None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The parser reads a dateline as the subject ("BRASÍLIA — Brazil and Colombia issued …"):
+    the subject is then the phrase after the dash, which it hangs as an apposition."""
+    doc = subject.doc
+    if (
+        subject.is_sent_start
+        and subject.text.isupper()
+        and subject.i + 1 < len(doc)
+        and doc[subject.i + 1].text in _DATELINE_DASHES
+    ):
+        for child in subject.children:
+            if child.dep_ == "appos":
+                return child
+    return subject
 
 
 def _speaker(
@@ -680,6 +730,16 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         return _adjective_content(cue)
     lemma = _lemma(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses and lemma in _QUESTION_LEMMAS:
+        # "asked if he was ever bullied": the parser hangs an "if"/"whether" question as an
+        # adverbial clause.
+        clauses = [
+            c
+            for c in cue.children
+            if c.dep_ == "advcl"
+            and c.i > cue.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ]
     if clauses:
         return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS)
     if lemma in ("accuse", "charge", "blame"):
@@ -695,20 +755,29 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
         if passive:
             return _np_span(passive[0]) if passive[0].lower_ not in _RELATIVE_PRONOUNS else None
-    if lemma in objects:
+    # "State media quoted X as saying …": X is the speaker, not what was said.
+    if lemma in objects and not any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(_is_cue(g) for g in c.children)
+        for c in cue.children
+    ):
         parts = [c for c in cue.children if c.dep_ == "dobj"]
         if parts:
             # "described the move as a threat", "called him a liar": the predicate is content too.
             parts += [
                 c
                 for c in cue.children
-                if c.dep_ in ("oprd", "xcomp")
-                or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
-                or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
+                if c.i > cue.i
+                and (
+                    c.dep_ in ("oprd", "xcomp")
+                    or (c.dep_ == "prep" and c.lower_ in prepositional.get(lemma, {"as"}) | {"as"})
+                    or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
+                )
             ]
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in prepositional:
         for prep in cue.children:
+            if prep.lower_ == "as" and any(_is_cue(g) for g in prep.children):
+                continue  # "quoted X as saying …": X speaks (read from "saying")
             if prep.dep_ == "prep" and prep.lower_ in prepositional[lemma]:
                 # "spoke on Wednesday" says when, not what.
                 objects_of = [
@@ -723,6 +792,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                         for c in cue.children
                         if c.dep_ == "prep" and c.i > prep.i and _is_topic_phrase(c)
                     ]
+                    if prep.lower_ == "as":
+                        # "saw the front-runner as a credible agent of change": what is seen so.
+                        objects_of += [prep] + [
+                            c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < prep.i
+                        ]
                 return _subtree_span(_content_tokens(objects_of), 1)
     # "as the Post reported": a saying or reporting verb, not "as voters learned more" or "as
     # the talks continued", which tell when.
@@ -801,7 +875,11 @@ def _indirect_quotes(
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
-        speaker = _speaker(doc, text, token, entities, genders)
+        speaker = (
+            _NO_SPEAKER
+            if _lemma(token) in _impression_lemmas()
+            else _speaker(doc, text, token, entities, genders)
+        )
         cue_end = token.idx + len(token)
         if token.lower_ == "according":
             cue_end = max(t.idx + len(t) for t in token.children if t.lower_ == "to")
@@ -838,12 +916,19 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
         if colon - start <= _COLON_SOURCE_MAX_CHARS:
             lines.append(_COLON_LINE.match(text, start, end))
         colon = text.find(":", end)
-    for line in filter(None, lines):
+    matched = [line for line in lines if line is not None]
+    labels = sum(1 for line in matched if _is_label(line.group(1)))
+    for line in matched:
         source = TextSpan(line.start(1), line.end(1))
         name = source.text_of(text)
         content = TextSpan(line.start(2), line.end(2))
         entity = entity_at(entities, source.start, source.end)
-        if (
+        if _is_speaker_label(name, labels, entity):
+            # A transcript ("TAPPER: Do you think …", "Q: …"): the label names the speaker.
+            if len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS:
+                continue
+            entity = _person_by_surname(entities, name.title())
+        elif (
             entity is None
             or entity.type not in _COLON_SOURCE_TYPES
             or name.isupper()
@@ -860,8 +945,8 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
                     text=content.text_of(text),
                     span=content,
                     kind="indirect",
-                    speaker=entity.id,
-                    speaker_name=entity.name,
+                    speaker=entity.id if entity else None,
+                    speaker_name=entity.name if entity else name,
                     speaker_span=source,
                     cue=TextSpan(line.end(1), line.end(1) + 1),
                     via=None,
@@ -871,6 +956,21 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
             )
         )
     return quotes
+
+
+def _is_label(name: str) -> bool:
+    return name.isupper() and " " not in name
+
+
+def _is_speaker_label(name: str, labels: int, entity: Entity | None) -> bool:
+    """An interview transcript's speaker label: one word in capitals, in an article where at
+    least ``TRANSCRIPT_MIN_TURNS`` lines open with such a label, that is not a place (a
+    dateline)."""
+    return (
+        labels >= TRANSCRIPT_MIN_TURNS
+        and _is_label(name)
+        and (entity is None or entity.type not in ("GPE", "LOC"))
+    )
 
 
 def _headline_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, None]]:
@@ -1014,6 +1114,7 @@ def _with_partials(
     for quote, cue in direct:
         if quote.kind == "partial" and cue is not None:
             partials.setdefault(cue, []).append(quote)
+    every_partial = [quote for quote, _ in direct if quote.kind == "partial"]
     merged: list[tuple[Quote, int]] = []
     for quote, cue in indirect:
         sentence = doc[cue].sent
@@ -1021,6 +1122,10 @@ def _with_partials(
         for partial in partials.get(cue, ()):
             if sentence.start_char <= partial.span.start and partial.span.end <= sentence.end_char:
                 start, end = min(start, partial.span.start), max(end, partial.span.end)
+        for partial in every_partial:
+            # Content never stops inside a quotation: `that his comments "shows bias to me."`
+            if start <= partial.span.start < end < partial.span.end:
+                end = partial.span.end
         if (start, end) != (quote.span.start, quote.span.end):
             span = TextSpan(start, end)
             quote = replace(quote, span=span, text=span.text_of(text))

@@ -17,7 +17,10 @@ IsRootEvent                 1 when the event is in the article's first sentence
 EventCode                   ``events.cameo``; EventBaseCode / EventRootCode its first 3 / 2
                             digits
 QuadClass                   ``events.quad_class`` as 1–4 (verbal/material cooperation/conflict)
-NumMentions/Sources/Articl  1 (one article-level event; no cross-outlet grouping yet)
+NumMentions                 reports of its corpus event (article events grouped, see
+                            store/_clusters.py); 1 when events are not grouped
+NumSources                  distinct outlets reporting that corpus event
+NumArticles                 its stories: articles with near-duplicate copies counted once
 AvgTone                     ``tone.compound`` × 10 when the article has a tone, else empty
 ActionGeo_FullName          ``events.place``
 DATEADDED                   start of the ingest run that stored the article (YYYYMMDDHHMMSS)
@@ -261,6 +264,14 @@ def write_gdelt(store: Store, path: Path) -> Path:
             "target_sector",
         )
     }
+    clustered = store.has_table("corpus_events") and store.clusters_current()
+    clusters_join = (
+        "LEFT JOIN corpus_event_members cm ON cm.article_id = ev.article_id"
+        " AND cm.ordinal = ev.ordinal"
+        " LEFT JOIN corpus_events ce ON ce.event_id = cm.event_id"
+        if clustered
+        else ""
+    )
     table = store.query(
         f"""
         SELECT ev.article_id, ev.ordinal, {date_sql} AS day,
@@ -272,10 +283,16 @@ def write_gdelt(store: Store, path: Path) -> Path:
                coalesce({column["target_sector"]}, tgt.sector) AS target_sector,
                {column["cameo"]} AS cameo, {column["quad_class"]} AS quad_class,
                {column["place"]} AS place, {column["sentence"]} AS sentence,
-               CAST(a.tone AS VARCHAR) AS tone, a.url, r.started_at
+               CAST(a.tone AS VARCHAR) AS tone, a.url, r.started_at,
+               {
+            "ce.num_events, ce.num_stories, ce.num_sources"
+            if clustered
+            else "NULL AS num_events, NULL AS num_stories, NULL AS num_sources"
+        }
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
         LEFT JOIN runs r ON r.run_id = a.run_id
+        {clusters_join}
         {_queries.event_joins(store)}
         ORDER BY day NULLS LAST, ev.article_id, ev.ordinal
         """
@@ -303,9 +320,9 @@ def write_gdelt(store: Store, path: Path) -> Path:
                     EventBaseCode=cameo[:3],
                     EventRootCode=cameo[:2],
                     QuadClass=quad_class_number(event["quad_class"]),
-                    NumMentions="1",
-                    NumSources="1",
-                    NumArticles="1",
+                    NumMentions=str(event["num_events"] or 1),
+                    NumSources=str(event["num_sources"] or 1),
+                    NumArticles=str(event["num_stories"] or 1),
                     AvgTone=_tone(event["tone"]),
                     ActionGeo_FullName=event["place"] or "",
                     DATEADDED=f"{added:%Y%m%d%H%M%S}" if added else "",

@@ -203,20 +203,25 @@ def event_joins(store: Store) -> str:
 
 
 def _event_actor_clause(store: Store, side: str, actor: str, params: list[Any]) -> str:
-    """An event side matches an actor by its coded name or code, its country, or its entity's
-    name or country."""
+    """An event side matches an actor by its coded name or code, the country it states, or the
+    entity it points at (through the entities or corpus actors the actor names).
+
+    Needs no join: the entity test is an EXISTS over the matched entities, so the filter runs
+    on the events table alone.
+    """
     pattern = actor_pattern(actor)
-    entity = "src" if side == "source" else "tgt"
     columns = event_actor_columns(store, side)
+    matched, matched_params = _matched_entities(store, pattern)
     parts = [
         f"upper(ev.{side}) = upper(?)",
+        f"EXISTS (SELECT 1 FROM ({matched}) m"
+        f" WHERE m.article_id = ev.article_id AND m.id = {columns.entity})",
         f"regexp_matches(coalesce(ev.{side}, ''), ?)",
-        f"regexp_matches(coalesce({entity}.name, ''), ?)",
     ]
-    params += [pattern.text, pattern.name_regex, pattern.name_regex]
+    params += [pattern.text, *matched_params, pattern.name_regex]
     if pattern.country:
-        parts += [f"upper(ev.{side}) = ?", f"{entity}.country = ?", f"{columns.country} = ?"]
-        params += [pattern.country, pattern.country, pattern.country]
+        parts += [f"upper(ev.{side}) = ?", f"{columns.country} = ?"]
+        params += [pattern.country, pattern.country]
     return "(" + " OR ".join(parts) + ")"
 
 
@@ -249,9 +254,18 @@ def events(
     params.append(limit)
     source_columns = event_actor_columns(store, "source")
     target_columns = event_actor_columns(store, "target")
+    # Filter and limit on the events first; article text and entities only for rows returned.
     return store.query(
         f"""
-        SELECT {date_sql} AS date, ev.type, ev.quad_class,
+        WITH chosen AS MATERIALIZED (
+            SELECT ev.article_id, ev.ordinal, {date_sql} AS date
+            FROM events ev
+            JOIN articles a ON a.id = ev.article_id
+            {_where(clauses)}
+            ORDER BY date NULLS LAST, ev.article_id, ev.ordinal
+            LIMIT ?
+        )
+        SELECT c.date, ev.type, ev.quad_class,
                ev.source, src.name AS source_entity_name,
                coalesce({source_columns.country}, src.country) AS source_country,
                ev.target, tgt.name AS target_entity_name,
@@ -260,12 +274,14 @@ def events(
                    AS trigger,
                ev.negated, ev.hedged, ev.modality,
                a.source AS outlet, a.title, a.id AS article_id, ev.ordinal AS event
-        FROM events ev
-        JOIN articles a ON a.id = ev.article_id
-        {event_joins(store)}
-        {_where(clauses)}
-        ORDER BY date NULLS LAST, a.id, ev.ordinal
-        LIMIT ?
+        FROM chosen c
+        JOIN events ev ON ev.article_id = c.article_id AND ev.ordinal = c.ordinal
+        JOIN articles a ON a.id = c.article_id
+        LEFT JOIN (SELECT e.* FROM entities e SEMI JOIN chosen USING (article_id)) src
+            ON src.article_id = ev.article_id AND src.id = {source_columns.entity}
+        LEFT JOIN (SELECT e.* FROM entities e SEMI JOIN chosen USING (article_id)) tgt
+            ON tgt.article_id = ev.article_id AND tgt.id = {target_columns.entity}
+        ORDER BY c.date NULLS LAST, c.article_id, c.ordinal
         """,
         params,
     )
@@ -367,45 +383,73 @@ def timeline(
         f"""
         WITH matched AS MATERIALIZED ({matched}
         ),
-        said AS MATERIALIZED (
+        did AS MATERIALIZED (
+            SELECT ev.article_id, ev.ordinal, 'did' AS kind, m.name AS actor
+            FROM events ev JOIN matched m
+                ON m.article_id = ev.article_id AND m.id = {source.entity}
+        ),
+        involved AS MATERIALIZED (
+            SELECT * FROM did
+            UNION ALL
+            SELECT ev.article_id, ev.ordinal, 'undergoes' AS kind, m.name AS actor
+            FROM events ev JOIN matched m
+                ON m.article_id = ev.article_id AND m.id = {target.entity}
+            WHERE NOT EXISTS (
+                SELECT 1 FROM did WHERE did.article_id = ev.article_id
+                AND did.ordinal = ev.ordinal
+            )
+        ),
+        -- keys first (date, kind, actor, article, row): details only for the rows returned
+        said_keys AS MATERIALIZED (
             SELECT a.published_date AS date, 'said' AS kind, m.name AS actor,
-                   q.kind || ': ' || q.text AS detail, a.source AS outlet, a.title,
-                   a.id AS article_id
+                   q.article_id, q.ordinal AS ref, q.ordinal AS quote_ref,
+                   NULL::BIGINT AS event_ref
             FROM quotes q JOIN matched m ON m.article_id = q.article_id AND m.id = q.speaker
             JOIN articles a ON a.id = q.article_id
         ),
-        acted AS MATERIALIZED (
-            SELECT {date_sql} AS date,
-                   CASE WHEN ms.id IS NOT NULL THEN 'did' ELSE 'undergoes' END AS kind,
-                   coalesce(ms.name, mt.name) AS actor,
-                   ev.type || ' ' || coalesce(ev.source, '?') || ' -> '
-                       || coalesce(ev.target, '?') || ': '
-                       || substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
-                       AS detail,
-                   a.source AS outlet, a.title, a.id AS article_id
-            FROM events ev JOIN articles a ON a.id = ev.article_id
-            LEFT JOIN matched ms ON ms.article_id = ev.article_id AND ms.id = {source.entity}
-            LEFT JOIN matched mt ON mt.article_id = ev.article_id AND mt.id = {target.entity}
-            WHERE ms.id IS NOT NULL OR mt.id IS NOT NULL
+        acted_keys AS MATERIALIZED (
+            SELECT {date_sql} AS date, i.kind, i.actor, i.article_id, i.ordinal AS ref,
+                   NULL::BIGINT AS quote_ref, i.ordinal AS event_ref
+            FROM involved i
+            JOIN events ev ON ev.article_id = i.article_id AND ev.ordinal = i.ordinal
+            JOIN articles a ON a.id = i.article_id
         ),
-        mentioned AS (
+        mentioned_keys AS (
             SELECT a.published_date AS date, 'mentioned' AS kind, m.name AS actor,
-                   'mentioned in: ' || coalesce(a.title, '(no title)') AS detail,
-                   a.source AS outlet, a.title, a.id AS article_id
+                   m.article_id, NULL::BIGINT AS ref, NULL::BIGINT AS quote_ref,
+                   NULL::BIGINT AS event_ref
             FROM (
                 SELECT article_id, min(name) AS name FROM matched
                 WHERE article_id NOT IN (
-                    SELECT article_id FROM said UNION SELECT article_id FROM acted
+                    SELECT article_id FROM said_keys UNION SELECT article_id FROM acted_keys
                 )
                 GROUP BY article_id
             ) m
             JOIN articles a ON a.id = m.article_id
+        ),
+        top AS MATERIALIZED (
+            SELECT * FROM (
+                SELECT * FROM said_keys UNION ALL SELECT * FROM acted_keys
+                UNION ALL SELECT * FROM mentioned_keys
+            ) {_where(outer_clauses)}
+            ORDER BY date NULLS LAST, article_id, kind, ref
+            LIMIT ?
         )
-        SELECT * FROM (
-            SELECT * FROM said UNION ALL SELECT * FROM acted UNION ALL SELECT * FROM mentioned
-        ) {_where(outer_clauses)}
-        ORDER BY date NULLS LAST, article_id, kind
-        LIMIT ?
+        SELECT t.date, t.kind, t.actor,
+               CASE t.kind
+                   WHEN 'said' THEN q.kind || ': ' || q.text
+                   WHEN 'mentioned' THEN 'mentioned in: ' || coalesce(a.title, '(no title)')
+                   ELSE ev.type || ' ' || coalesce(ev.source, '?') || ' -> '
+                       || coalesce(ev.target, '?') || ': '
+                       || substr(a.text, ev.trigger_start + 1, ev.trigger_end - ev.trigger_start)
+               END AS detail,
+               a.source AS outlet, a.title, t.article_id
+        FROM top t
+        JOIN (SELECT * FROM articles SEMI JOIN top ON top.article_id = articles.id) a
+            ON a.id = t.article_id
+        LEFT JOIN quotes q ON q.article_id = t.article_id AND q.ordinal = t.quote_ref
+        LEFT JOIN events ev ON ev.article_id = t.article_id AND ev.ordinal = t.event_ref
+        ORDER BY t.date NULLS LAST, t.article_id, t.kind, t.ref
         """,
         params + outer + [limit],
     )
@@ -458,7 +502,6 @@ def dyad(
                count(DISTINCT a.source) AS outlets
         FROM events ev
         JOIN articles a ON a.id = ev.article_id
-        {event_joins(store)}
         {duplicates_join}
         {_where(clauses)}
         GROUP BY ALL

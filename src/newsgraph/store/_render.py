@@ -15,6 +15,9 @@ from rich.table import Table
 
 # A table cell longer than this is cut (with "…") in the terminal view only.
 TABLE_CELL_CHARS = 120
+# Below this many characters per column the terminal view shows one block per row instead
+# ("field  value" lines, like psql's expanded display) so that cells stay readable.
+TABLE_MIN_COLUMN_CHARS = 14
 # Columns for programs, left out of the terminal table (--json/--csv keep them).
 TABLE_HIDDEN = frozenset(
     {
@@ -80,8 +83,11 @@ def write_result(table: pa.Table, fmt: ResultFormat, stream: IO[str], console: C
         for row in rows:
             writer.writerow([_cell(row[name]) for name in table.column_names])
     else:
-        view = Table(show_lines=False, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
         shown = [name for name in table.column_names if name not in TABLE_HIDDEN]
+        if len(shown) * TABLE_MIN_COLUMN_CHARS > console.width:
+            _write_expanded(rows, shown, console)
+            return
+        view = Table(show_lines=False, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
         for name in shown:
             view.add_column(name, overflow="fold")
         for row in rows:
@@ -93,3 +99,22 @@ def write_result(table: pa.Table, fmt: ResultFormat, stream: IO[str], console: C
                 )
             )
         console.print(view)
+
+
+def _short(cell: str) -> str:
+    return cell if len(cell) <= TABLE_CELL_CHARS else cell[: TABLE_CELL_CHARS - 1] + "…"
+
+
+def _write_expanded(rows: list[dict[str, Any]], shown: list[str], console: Console) -> None:
+    """One block per row, a line per non-empty field: wide results in a narrow terminal."""
+    for number, row in enumerate(rows, 1):
+        block = Table(title=f"row {number} of {len(rows)}", show_header=False, box=None)
+        block.add_column(style="cyan", no_wrap=True)
+        block.add_column(overflow="fold")
+        for name in shown:
+            cell = _cell(row[name])
+            if cell:
+                block.add_row(name, _short(cell))
+        console.print(block)
+    if not rows:
+        console.print("0 rows")
