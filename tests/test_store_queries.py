@@ -126,6 +126,11 @@ def test_search_on_a_read_only_store_with_a_stale_index_falls_back_to_a_scan(sto
     assert [row["article_id"] for row in rows] == [china_articles()[0].id]
 
 
+@pytest.mark.parametrize("words", ["accusation AND (", "NOT accusation", "accusation OR"])
+def test_search_reads_query_syntax_as_plain_words_and_never_raises(store, words):
+    _queries.search(store, words)  # tantivy's operators and brackets are not syntax here
+
+
 def test_a_search_for_nothing_finds_nothing(store):
     assert _queries.search(store, "  ?! ").num_rows == 0
 

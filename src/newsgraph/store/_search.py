@@ -60,8 +60,9 @@ def _open(path: Path, *, reuse: bool) -> tantivy.Index:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a search; tantivy's query syntax characters are dropped."""
-    return re.findall(r"\w+", query)
+    """The words of a search, lower-cased; tantivy's query syntax characters are dropped and
+    its operator words (AND, OR, NOT, which it reads in upper case only) become plain words."""
+    return [word.lower() for word in re.findall(r"\w+", query)]
 
 
 def indexed_generation(folder: Path) -> str | None:
