@@ -449,6 +449,10 @@ def _code(
         return None  # "others are willing", "countries allow", "it takes more than X to"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
         source_token = _reporting_subject(source_token, lexicon) or source_token
+    info = lexicon.type_info(kind)
+    verbal = info is not None and info.quad.startswith("verbal")
+    if source_token is not None and verbal and _non_agentive(source_token, lexicon):
+        return None  # "the proposal threatens", "Rawat's proximity helped": a thing says nothing
     home = dateline if dateline and _names_no_other_country(sentence, dateline, lexicon) else None
     source = _actor(doc, text, source_token, entities, lexicon, home) if source_token else None
     target = _actor(doc, text, target_token, entities, lexicon, home) if target_token else None
@@ -465,7 +469,7 @@ def _code(
         # coded (a topic, a generic statement, or a parse too broken to trust), except the
         # report of a deed whose doer the sentence itself leaves out ("X was arrested").
         return None
-    info = lexicon.type_info(kind)
+    info = lexicon.type_info(kind)  # the type may have changed with its modality
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     if not 0 <= start < end <= len(text):
         return None
@@ -705,8 +709,12 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
         subjects = after
     if subjects:
         subject = subjects[0]
-        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            # "the troops that attacked", "Russia, which has backed Assad": the noun the
+            # relative pronoun stands for, also when the parse hangs the clause elsewhere.
+            antecedent = _antecedent(verb)
+            if antecedent is not None or subject.lower_ != "that":
+                return antecedent
         return subject
     agents = list(_pobjs(verb, ("by",)))
     if agents and _children(verb, *_PASSIVE_SUBJECT_DEPS):
@@ -720,6 +728,12 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # object control: "urged Iran to halt", "allowed Turkish jets to carry out attacks"
             return objects[0]
         return _subject(head, lexicon, steps + 1)
+    if verb.dep_ == "conj" and _is_verb(head) and not _children(head, *_SUBJECT_DEPS):
+        shared = _children(head, *_PASSIVE_SUBJECT_DEPS)
+        if shared and not list(_pobjs(head, ("by",))):
+            # "Iran was attacked and accused Israel": an active conjunct shares the first
+            # verb's subject, which is that verb's patient.
+            return shared[0]
     if verb.dep_ in ("conj", "advcl", "pcomp") and _is_verb(head):
         return _subject(head, lexicon, steps + 1)
     if verb.dep_ == "acomp":
@@ -735,6 +749,22 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # "issued a declaration DEMANDING": the issuer demands.
             return _subject(head.head, lexicon, steps + 1)
         return head
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's pronoun stands for: the head of the relative clause,
+    through conjoined or complement verbs ("the group that ATTACKED and KILLED")."""
+    current = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or current.head.i == current.i:
+            return None
+        current = current.head
     return None
 
 
@@ -853,6 +883,43 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
     return False
 
 
+def _non_agentive(subject: Token, lexicon: EventLexicon) -> bool:
+    """A doer that cannot speak or decide: a common noun for a thing ("the proposal", "the
+    report", "his proximity") — no actor entity, no country word, no actor or person noun.
+    Partitives are judged by their members ("dozens of protesters")."""
+    token = subject
+    for _ in range(3):
+        member = _partitive_member(token)
+        if member is None:
+            break
+        token = member
+    if token.pos_ != "NOUN" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.actor_nouns or lemma in lexicon.agentive_nouns:
+        return False
+    if token.lower_ in lexicon.actor_nouns or token.lower_ in lexicon.agentive_nouns:
+        return False
+    if lemma.endswith(_PERSON_SUFFIXES) and not lemma.endswith(_THING_SUFFIXES):
+        return False  # "inhabitants", "farmers", "investors", "pilgrims" are people
+    if any(
+        c.dep_ in ("compound", "appos", "nmod") and c.ent_type_ in ("ORG", "NORP")
+        for c in token.children
+    ):
+        return False  # "the APEC forum", "the UNITA militarist wing": an organisation's body
+    if any(_is_actorish(member, lexicon) for member in _pobjs(token, ("of",))):
+        return False  # "the first deployment of NATO troops": a body of its members
+    return not _looks_like_actor(token, lexicon)
+
+
+# Endings of English nouns for persons (inhabitant, resident, activist, civilian, chairman,
+# employee, farmer, governor) and of nouns for things that share them (statement, agreement).
+# General English morphology; a thing named by a person ending ("the letter") stays a doer,
+# the safe side of the rule.
+_PERSON_SUFFIXES = ("ant", "ent", "ist", "ian", "man", "men", "ee", "er", "or", "ar")
+_THING_SUFFIXES = ("ment", "ance", "ence")
+
+
 def _dateline_end(sentence: SpacySpan) -> int | None:
     """The index of the dash that ends a dateline opening the sentence ("CARACAS — "): the
     first word all capitals, the dash within MAX_DATELINE_TOKENS tokens."""
@@ -876,13 +943,19 @@ def _verb_arguments(
     verb: Token, entry: TriggerEntry, lexicon: EventLexicon
 ) -> tuple[Token | None, Token | None]:
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    transfer = verb.lemma_.lower() in lexicon.transfer_verbs
     if passive:
         agents = list(_pobjs(verb, ("by",)))
         source: Token | None = agents[0] if agents else None
         if source is None and entry.type in _PLACE_SOURCE_TYPES:
             source = _passive_source(verb)
+        if transfer:
+            # "troops were sent to Syria": the thing moved is no target; the recipient is.
+            return source, _recipient(verb, passive, lexicon)
         return source, passive[0]
     source = _subject(verb, lexicon)
+    if transfer:
+        return source, _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
     target: Token | None = None
     lemma = verb.lemma_.lower()
     objects = _children(verb, "dobj", "obj", "dative")
@@ -948,6 +1021,26 @@ _THREAT_LEMMAS = frozenset({"threaten", "warn"})
 # Types whose agentless passive takes the country it happened in as its doer ("was arrested in
 # Lebanon": the state arrests); a deal "reached in Sweden" or talks "held in Oman" do not.
 _PLACE_SOURCE_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
+
+
+_RECIPIENT_PREPOSITIONS = ("to", "for", "into")
+
+
+def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token | None:
+    """The target of a transfer ("sent troops TO Syria", "gave Ukraine tanks", "supplied arms
+    FOR the rebels"): an actor dative or recipient phrase of the verb or of the thing moved, else
+    the country or city the thing is sent to or in; never the thing itself."""
+    datives = [d for d in _children(verb, "dative") if d.lower_ not in _RECIPIENT_PREPOSITIONS]
+    if (found := _first_actorish(datives, lexicon)) is not None:
+        return found
+    phrases = [
+        *_pobjs(verb, _RECIPIENT_PREPOSITIONS),
+        *(p for thing in things for p in _pobjs(thing, _RECIPIENT_PREPOSITIONS)),
+    ]
+    if (found := _first_actorish(phrases, lexicon)) is not None:
+        return found
+    places = [*phrases, *_pobjs(verb, ("in",)), *(p for t in things for p in _pobjs(t, ("in",)))]
+    return next((p for p in places if p.ent_type_ == "GPE"), None)
 
 
 def _condition_subject(verb: Token) -> Token | None:
