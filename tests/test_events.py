@@ -393,3 +393,15 @@ def test_events_a_thing_is_no_doer_of_a_verbal_event(pipeline, text):
 def test_events_persons_and_bodies_stay_doers_of_verbal_events(pipeline):
     events = _events(pipeline, "Hundreds of protesters demanded that the government resign.")
     assert [e.source for e in events if e.type == "REQUEST"] == ["protesters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States supplied Ukraine with weapons.", "UKR"),
+        ("Russia sent its warships.", None),
+    ],
+)
+def test_events_transfer_object_is_recipient_only_when_not_a_force(pipeline, text, target):
+    events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
+    assert events and events[0].target_country == target

@@ -1040,7 +1040,15 @@ def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token
     if (found := _first_actorish(phrases, lexicon)) is not None:
         return found
     places = [*phrases, *_pobjs(verb, ("in",)), *(p for t in things for p in _pobjs(t, ("in",)))]
-    return next((p for p in places if p.ent_type_ == "GPE"), None)
+    if (found := next((p for p in places if p.ent_type_ == "GPE"), None)) is not None:
+        return found
+    for thing in things:
+        # "supplied Ukraine with arms", "give the rebels" (parsed as the object): an actor
+        # that is not a force one can move (troops, warships, jets) is the recipient.
+        sector = lexicon.actor_nouns.get(thing.lemma_.lower())
+        if sector != "military" and _is_actorish(thing, lexicon):
+            return thing
+    return None
 
 
 def _condition_subject(verb: Token) -> Token | None:
