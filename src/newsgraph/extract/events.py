@@ -27,15 +27,21 @@ How it works, sentence by sentence:
 3. **Source and target** from the parse: subject (or the ``by`` agent of a passive, or of the
    raid it happened in) → source, a dateline before the dash ("CARACAS — ") skipped and a
    pronoun in a reported clause taken as the reporting subject ("Iraq said it would");
-   partitives give their members ("hundreds of protesters"). Target: an actor object or
-   dative; the subject of a demanded clause ("demanded that the US cancel", "its demand that
-   Israel ease"); the object of against/on/to/with/at/toward; else the actor a thing object
-   belongs to or comes from ("rejected calls by Belarus's rulers", "welcomed President Reagan's
-   statement"), along a chain of phrases ("reward for information leading to the arrest of
-   X"); the target of an infinitive complement ("refused to meet Jordan's king"); the subject
-   of an if/unless clause of a threat; the country or city of a visit or material act ("arrived
-   in Amman", "lifted a curfew in Montenegro"). An infinitive takes the subject of its
-   governing verb ("agreed to meet"), or its object ("urged Iran to", "allowed jets to").
+   partitives give their members ("hundreds of protesters"); a relative pronoun stands for its
+   antecedent ("the troops that attacked"), a conjunct without a subject shares its first
+   verb's ("Iran was attacked and accused Israel" → Iran); a thing is no doer of a verbal
+   event ("the proposal threatens", "the report accused": dropped). Target of a transfer
+   verb (``[transfer]``: sent, deployed, supplied …) is the recipient — a dative, "to/for X",
+   the country sent to — never the thing moved ("sent troops to Syria" → Syria). Other
+   verbs' target: an actor object or dative; the subject of a demanded clause ("demanded that
+   the US cancel", "its demand that Israel ease"); the object of against/on/to/with/at/
+   toward; else the actor a thing object belongs to or comes from ("rejected calls by
+   Belarus's rulers", "welcomed President Reagan's statement"), along a chain of phrases
+   ("reward for information leading to the arrest of X"); the target of an infinitive
+   complement ("refused to meet Jordan's king"); the subject of an if/unless clause of a
+   threat; the country or city of a visit or material act ("arrived in Amman", "lifted a
+   curfew in Montenegro"). An infinitive takes the subject of its governing verb ("agreed to
+   meet"), or its object ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
    the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
