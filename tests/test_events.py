@@ -405,3 +405,26 @@ def test_events_persons_and_bodies_stay_doers_of_verbal_events(pipeline):
 def test_events_transfer_object_is_recipient_only_when_not_a_force(pipeline, text, target):
     events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
     assert events and events[0].target_country == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Srihini was shot twice, detained multiple times and tortured while imprisoned.",
+        "Their house was burned down, Srihini was shot twice, detained and tortured.",
+    ],
+)
+def test_events_passive_conjunct_by_ellipsis_keeps_its_patient(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.source and "Srihini" in e.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Syria deployed chemical weapons against the opposition.", "opposition"),
+        ("Russia has provided Assad's forces with weapons.", "Assad's forces"),
+    ],
+)
+def test_events_transfer_against_or_to_anothers_force(pipeline, text, target):
+    events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
+    assert events and events[0].target == target

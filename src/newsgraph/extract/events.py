@@ -734,7 +734,15 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # object control: "urged Iran to halt", "allowed Turkish jets to carry out attacks"
             return objects[0]
         return _subject(head, lexicon, steps + 1)
-    if verb.dep_ == "conj" and _is_verb(head) and not _children(head, *_SUBJECT_DEPS):
+    if (
+        verb.dep_ == "conj"
+        # "was shot, detained and tortured": without an object of its own a conjunct after
+        # a passive is passive too (the parser often tags it VBD).
+        and verb.tag_ != "VBN"
+        and bool(_children(verb, "dobj", "obj", "dative", "ccomp", "xcomp"))
+        and _is_verb(head)
+        and not _children(head, *_SUBJECT_DEPS)
+    ):
         shared = _children(head, *_PASSIVE_SUBJECT_DEPS)
         if shared and not list(_pobjs(head, ("by",))):
             # "Iran was attacked and accused Israel": an active conjunct shares the first
@@ -1029,7 +1037,7 @@ _THREAT_LEMMAS = frozenset({"threaten", "warn"})
 _PLACE_SOURCE_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
 
 
-_RECIPIENT_PREPOSITIONS = ("to", "for", "into")
+_RECIPIENT_PREPOSITIONS = ("to", "for", "into", "against")  # "deployed weapons AGAINST X"
 
 
 def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token | None:
@@ -1051,8 +1059,10 @@ def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token
     for thing in things:
         # "supplied Ukraine with arms", "give the rebels" (parsed as the object): an actor
         # that is not a force one can move (troops, warships, jets) is the recipient.
+        # A force is what is moved unless someone else's is named ("provided Assad's forces").
         sector = lexicon.actor_nouns.get(thing.lemma_.lower())
-        if sector != "military" and _is_actorish(thing, lexicon):
+        owned = any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in thing.children)
+        if (sector != "military" or owned) and _is_actorish(thing, lexicon):
             return thing
     return None
 
