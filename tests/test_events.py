@@ -330,3 +330,101 @@ def test_events_unnamed_offices_take_the_dateline_country(pipeline):
 )
 def test_events_stance_prefixes_give_no_country(pipeline, text, absent):
     assert all(e.source_country != absent for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Russia sent troops to Syria.", "MOBILIZE", "SYR"),
+        ("Britain deployed soldiers to Estonia on Monday.", "MOBILIZE", "EST"),
+        ("Troops were sent to Syria by Russia.", "MOBILIZE", "SYR"),
+        ("Japan gave aid to the Philippines.", "AID", "PHL"),
+    ],
+)
+def test_events_transfer_targets_the_recipient_not_the_thing_sent(pipeline, text, kind, target):
+    [event] = [e for e in _events(pipeline, text) if e.type == kind]
+    assert event.target_country == target
+    assert event.target is not None and event.target.lower() not in ("troops", "soldiers", "aid")
+
+
+def test_events_transfer_without_recipient_has_no_target(pipeline):
+    [event] = [e for e in _events(pipeline, "Russia sent its air force.") if e.type == "MOBILIZE"]
+    assert event.source_country == "RUS" and event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("The rebels who attacked the convoy fled to Turkey.", "ASSAULT", "rebels"),
+        ("Russia, which has backed Assad, condemned the strike.", "SUPPORT", "Russia"),
+        ("The group that attacked the convoy and killed two soldiers fled.", "ASSAULT", "group"),
+    ],
+)
+def test_events_relative_clause_doer_is_the_antecedent(pipeline, text, kind, source):
+    events = [e for e in _events(pipeline, text) if e.type == kind]
+    assert events and all(e.source == source for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Israel attacked Gaza and accused Hamas of firing rockets.", "ISR"),
+        ("Iran was attacked and accused Israel of aggression.", "IRN"),
+    ],
+)
+def test_events_conjunct_verb_inherits_the_first_subject(pipeline, text, source):
+    accusations = [e for e in _events(pipeline, text) if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source_country == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proposal threatens Iran's economy.",
+        "The report accused China of spying.",
+        "Rawat's proximity helped the negotiators.",
+    ],
+)
+def test_events_a_thing_is_no_doer_of_a_verbal_event(pipeline, text):
+    verbal = {"ACCUSE", "REQUEST", "THREATEN", "AGREE", "CONSULT", "SUPPORT", "REJECT"}
+    assert not [e for e in _events(pipeline, text) if e.type in verbal and e.source is not None]
+
+
+def test_events_persons_and_bodies_stay_doers_of_verbal_events(pipeline):
+    events = _events(pipeline, "Hundreds of protesters demanded that the government resign.")
+    assert [e.source for e in events if e.type == "REQUEST"] == ["protesters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States supplied Ukraine with weapons.", "UKR"),
+        ("Russia sent its warships.", None),
+    ],
+)
+def test_events_transfer_object_is_recipient_only_when_not_a_force(pipeline, text, target):
+    events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
+    assert events and events[0].target_country == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Srihini was shot twice, detained multiple times and tortured while imprisoned.",
+        "Their house was burned down, Srihini was shot twice, detained and tortured.",
+    ],
+)
+def test_events_passive_conjunct_by_ellipsis_keeps_its_patient(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.source and "Srihini" in e.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Syria deployed chemical weapons against the opposition.", "opposition"),
+        ("Russia has provided Assad's forces with weapons.", "Assad's forces"),
+    ],
+)
+def test_events_transfer_against_or_to_anothers_force(pipeline, text, target):
+    events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
+    assert events and events[0].target == target

@@ -90,6 +90,8 @@ class EventLexicon:
     actor_nouns: dict[str, str]  # noun lemma -> sector ("" for none)
     demonyms: dict[str, str]  # lower-case demonym -> ISO alpha-3 (besides countries.csv)
     instruments: frozenset[str]  # weapons and blasts that stand in for an unknown doer
+    agentive_nouns: frozenset[str]  # persons and bodies that can speak, beyond actor_nouns
+    transfer_verbs: frozenset[str]  # verbs whose object is the thing moved, not the target
     reporting_verbs: frozenset[str]  # "said it would": the pronoun is the speaker
     actor_object_verbs: frozenset[str]  # events only with an actor or event as object
     warning_verbs: frozenset[str]  # threats only with an addressee or a consequence
@@ -195,6 +197,8 @@ def load_lexicon(
             for word in listed
         },
         instruments=words("agentless", "instruments"),
+        agentive_nouns=words("agentive", "nouns"),
+        transfer_verbs=words("transfer", "verbs"),
         reporting_verbs=words("speech_verbs", "lemmas") | words("speech_verbs", "reporting"),
         actor_object_verbs=words("senses", "actor_object"),
         warning_verbs=words("senses", "warning"),

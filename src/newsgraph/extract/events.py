@@ -27,15 +27,21 @@ How it works, sentence by sentence:
 3. **Source and target** from the parse: subject (or the ``by`` agent of a passive, or of the
    raid it happened in) → source, a dateline before the dash ("CARACAS — ") skipped and a
    pronoun in a reported clause taken as the reporting subject ("Iraq said it would");
-   partitives give their members ("hundreds of protesters"). Target: an actor object or
-   dative; the subject of a demanded clause ("demanded that the US cancel", "its demand that
-   Israel ease"); the object of against/on/to/with/at/toward; else the actor a thing object
-   belongs to or comes from ("rejected calls by Belarus's rulers", "welcomed President Reagan's
-   statement"), along a chain of phrases ("reward for information leading to the arrest of
-   X"); the target of an infinitive complement ("refused to meet Jordan's king"); the subject
-   of an if/unless clause of a threat; the country or city of a visit or material act ("arrived
-   in Amman", "lifted a curfew in Montenegro"). An infinitive takes the subject of its
-   governing verb ("agreed to meet"), or its object ("urged Iran to", "allowed jets to").
+   partitives give their members ("hundreds of protesters"); a relative pronoun stands for its
+   antecedent ("the troops that attacked"), a conjunct without a subject shares its first
+   verb's ("Iran was attacked and accused Israel" → Iran); a thing is no doer of a verbal
+   event ("the proposal threatens", "the report accused": dropped). Target of a transfer
+   verb (``[transfer]``: sent, deployed, supplied …) is the recipient — a dative, "to/for X",
+   the country sent to — never the thing moved ("sent troops to Syria" → Syria). Other
+   verbs' target: an actor object or dative; the subject of a demanded clause ("demanded that
+   the US cancel", "its demand that Israel ease"); the object of against/on/to/with/at/
+   toward; else the actor a thing object belongs to or comes from ("rejected calls by
+   Belarus's rulers", "welcomed President Reagan's statement"), along a chain of phrases
+   ("reward for information leading to the arrest of X"); the target of an infinitive
+   complement ("refused to meet Jordan's king"); the subject of an if/unless clause of a
+   threat; the country or city of a visit or material act ("arrived in Amman", "lifted a
+   curfew in Montenegro"). An infinitive takes the subject of its governing verb ("agreed to
+   meet"), or its object ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
    the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
@@ -449,6 +455,10 @@ def _code(
         return None  # "others are willing", "countries allow", "it takes more than X to"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
         source_token = _reporting_subject(source_token, lexicon) or source_token
+    info = lexicon.type_info(kind)
+    verbal = info is not None and info.quad.startswith("verbal")
+    if source_token is not None and verbal and _non_agentive(source_token, lexicon):
+        return None  # "the proposal threatens", "Rawat's proximity helped": a thing says nothing
     home = dateline if dateline and _names_no_other_country(sentence, dateline, lexicon) else None
     source = _actor(doc, text, source_token, entities, lexicon, home) if source_token else None
     target = _actor(doc, text, target_token, entities, lexicon, home) if target_token else None
@@ -465,7 +475,7 @@ def _code(
         # coded (a topic, a generic statement, or a parse too broken to trust), except the
         # report of a deed whose doer the sentence itself leaves out ("X was arrested").
         return None
-    info = lexicon.type_info(kind)
+    info = lexicon.type_info(kind)  # the type may have changed with its modality
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     if not 0 <= start < end <= len(text):
         return None
@@ -705,8 +715,12 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
         subjects = after
     if subjects:
         subject = subjects[0]
-        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            # "the troops that attacked", "Russia, which has backed Assad": the noun the
+            # relative pronoun stands for, also when the parse hangs the clause elsewhere.
+            antecedent = _antecedent(verb)
+            if antecedent is not None or subject.lower_ != "that":
+                return antecedent
         return subject
     agents = list(_pobjs(verb, ("by",)))
     if agents and _children(verb, *_PASSIVE_SUBJECT_DEPS):
@@ -720,6 +734,20 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # object control: "urged Iran to halt", "allowed Turkish jets to carry out attacks"
             return objects[0]
         return _subject(head, lexicon, steps + 1)
+    if (
+        verb.dep_ == "conj"
+        # "was shot, detained and tortured": without an object of its own a conjunct after
+        # a passive is passive too (the parser often tags it VBD).
+        and verb.tag_ != "VBN"
+        and bool(_children(verb, "dobj", "obj", "dative", "ccomp", "xcomp"))
+        and _is_verb(head)
+        and not _children(head, *_SUBJECT_DEPS)
+    ):
+        shared = _children(head, *_PASSIVE_SUBJECT_DEPS)
+        if shared and not list(_pobjs(head, ("by",))):
+            # "Iran was attacked and accused Israel": an active conjunct shares the first
+            # verb's subject, which is that verb's patient.
+            return shared[0]
     if verb.dep_ in ("conj", "advcl", "pcomp") and _is_verb(head):
         return _subject(head, lexicon, steps + 1)
     if verb.dep_ == "acomp":
@@ -735,6 +763,22 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
             # "issued a declaration DEMANDING": the issuer demands.
             return _subject(head.head, lexicon, steps + 1)
         return head
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's pronoun stands for: the head of the relative clause,
+    through conjoined or complement verbs ("the group that ATTACKED and KILLED")."""
+    current = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or current.head.i == current.i:
+            return None
+        current = current.head
     return None
 
 
@@ -853,6 +897,43 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
     return False
 
 
+def _non_agentive(subject: Token, lexicon: EventLexicon) -> bool:
+    """A doer that cannot speak or decide: a common noun for a thing ("the proposal", "the
+    report", "his proximity") — no actor entity, no country word, no actor or person noun.
+    Partitives are judged by their members ("dozens of protesters")."""
+    token = subject
+    for _ in range(3):
+        member = _partitive_member(token)
+        if member is None:
+            break
+        token = member
+    if token.pos_ != "NOUN" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.actor_nouns or lemma in lexicon.agentive_nouns:
+        return False
+    if token.lower_ in lexicon.actor_nouns or token.lower_ in lexicon.agentive_nouns:
+        return False
+    if lemma.endswith(_PERSON_SUFFIXES) and not lemma.endswith(_THING_SUFFIXES):
+        return False  # "inhabitants", "farmers", "investors", "pilgrims" are people
+    if any(
+        c.dep_ in ("compound", "appos", "nmod") and c.ent_type_ in ("ORG", "NORP")
+        for c in token.children
+    ):
+        return False  # "the APEC forum", "the UNITA militarist wing": an organisation's body
+    if any(_is_actorish(member, lexicon) for member in _pobjs(token, ("of",))):
+        return False  # "the first deployment of NATO troops": a body of its members
+    return not _looks_like_actor(token, lexicon)
+
+
+# Endings of English nouns for persons (inhabitant, resident, activist, civilian, chairman,
+# employee, farmer, governor) and of nouns for things that share them (statement, agreement).
+# General English morphology; a thing named by a person ending ("the letter") stays a doer,
+# the safe side of the rule.
+_PERSON_SUFFIXES = ("ant", "ent", "ist", "ian", "man", "men", "ee", "er", "or", "ar")
+_THING_SUFFIXES = ("ment", "ance", "ence")
+
+
 def _dateline_end(sentence: SpacySpan) -> int | None:
     """The index of the dash that ends a dateline opening the sentence ("CARACAS — "): the
     first word all capitals, the dash within MAX_DATELINE_TOKENS tokens."""
@@ -876,13 +957,19 @@ def _verb_arguments(
     verb: Token, entry: TriggerEntry, lexicon: EventLexicon
 ) -> tuple[Token | None, Token | None]:
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    transfer = verb.lemma_.lower() in lexicon.transfer_verbs
     if passive:
         agents = list(_pobjs(verb, ("by",)))
         source: Token | None = agents[0] if agents else None
         if source is None and entry.type in _PLACE_SOURCE_TYPES:
             source = _passive_source(verb)
+        if transfer:
+            # "troops were sent to Syria": the thing moved is no target; the recipient is.
+            return source, _recipient(verb, passive, lexicon)
         return source, passive[0]
     source = _subject(verb, lexicon)
+    if transfer:
+        return source, _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
     target: Token | None = None
     lemma = verb.lemma_.lower()
     objects = _children(verb, "dobj", "obj", "dative")
@@ -948,6 +1035,36 @@ _THREAT_LEMMAS = frozenset({"threaten", "warn"})
 # Types whose agentless passive takes the country it happened in as its doer ("was arrested in
 # Lebanon": the state arrests); a deal "reached in Sweden" or talks "held in Oman" do not.
 _PLACE_SOURCE_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
+
+
+_RECIPIENT_PREPOSITIONS = ("to", "for", "into", "against")  # "deployed weapons AGAINST X"
+
+
+def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token | None:
+    """The target of a transfer ("sent troops TO Syria", "gave Ukraine tanks", "supplied arms
+    FOR the rebels"): an actor dative or recipient phrase of the verb or of the thing moved, else
+    the country or city the thing is sent to or in; never the thing itself."""
+    datives = [d for d in _children(verb, "dative") if d.lower_ not in _RECIPIENT_PREPOSITIONS]
+    if (found := _first_actorish(datives, lexicon)) is not None:
+        return found
+    phrases = [
+        *_pobjs(verb, _RECIPIENT_PREPOSITIONS),
+        *(p for thing in things for p in _pobjs(thing, _RECIPIENT_PREPOSITIONS)),
+    ]
+    if (found := _first_actorish(phrases, lexicon)) is not None:
+        return found
+    places = [*phrases, *_pobjs(verb, ("in",)), *(p for t in things for p in _pobjs(t, ("in",)))]
+    if (found := next((p for p in places if p.ent_type_ == "GPE"), None)) is not None:
+        return found
+    for thing in things:
+        # "supplied Ukraine with arms", "give the rebels" (parsed as the object): an actor
+        # that is not a force one can move (troops, warships, jets) is the recipient.
+        # A force is what is moved unless someone else's is named ("provided Assad's forces").
+        sector = lexicon.actor_nouns.get(thing.lemma_.lower())
+        owned = any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in thing.children)
+        if (sector != "military" or owned) and _is_actorish(thing, lexicon):
+            return thing
+    return None
 
 
 def _condition_subject(verb: Token) -> Token | None:
