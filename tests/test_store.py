@@ -162,6 +162,34 @@ def test_writing_the_same_batch_twice_adds_no_rows(db):
     assert _counts(db) == first
 
 
+class _InterruptedCommit:
+    """A connection whose commit is cut by Ctrl-C, as DuckDB reports it mid-statement."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection = connection
+
+    def commit(self) -> None:
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._connection, name)
+
+
+def test_ctrl_c_inside_duckdb_is_an_interruption_not_a_storage_error_and_stores_nothing(db):
+    [first, second] = china_articles()
+    with Store.open(db) as store:
+        store.write([first], doc_keys=["k1"])
+    before = _counts(db)
+
+    with Store.open(db) as store:
+        store._con = _InterruptedCommit(store._con)  # type: ignore[assignment]
+        with pytest.raises(KeyboardInterrupt):
+            store.write([second], doc_keys=["k2"])
+        store._con = store._con._connection
+
+    assert _counts(db) == before
+
+
 def test_the_same_article_twice_in_one_batch_is_stored_once(db):
     article = china_articles()[0]
     with Store.open(db) as store:

@@ -276,11 +276,16 @@ class Store:
                 self._con.rollback()
             except duckdb.Error:
                 logger.debug("rollback failed", exc_info=True)
+            if isinstance(error, duckdb.InterruptException):
+                # Ctrl-C reached DuckDB mid-statement: an interruption, not a storage failure.
+                raise KeyboardInterrupt from None
             if isinstance(error, duckdb.Error):
                 raise StoreError(_write_error(self.path, doing, error)) from None
             raise
         try:
             self._con.commit()
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
         except duckdb.Error as error:
             raise StoreError(_write_error(self.path, doing, error)) from None
 
