@@ -254,19 +254,19 @@ def query_quotes(
 ) -> None:
     """Quotes with speaker, kind and source article, oldest first."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(
-            lambda: _queries.quotes(
-                store,
-                speaker=speaker,
-                outlet=outlet,
-                text=text,
-                since=since,
-                until=until,
-                limit=limit,
-            )
-        )
-    _show(result, fmt)
+    _answer(
+        db,
+        fmt,
+        lambda store: _queries.quotes(
+            store,
+            speaker=speaker,
+            outlet=outlet,
+            text=text,
+            since=since,
+            until=until,
+            limit=limit,
+        ),
+    )
 
 
 @query_app.command("events")
@@ -288,20 +288,20 @@ def query_events(
 ) -> None:
     """Coded events between actors, oldest first."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(
-            lambda: _queries.events(
-                store,
-                source=source,
-                target=target,
-                event_type=event_type,
-                quad_class=quad_class,
-                since=since,
-                until=until,
-                limit=limit,
-            )
-        )
-    _show(result, fmt)
+    _answer(
+        db,
+        fmt,
+        lambda store: _queries.events(
+            store,
+            source=source,
+            target=target,
+            event_type=event_type,
+            quad_class=quad_class,
+            since=since,
+            until=until,
+            limit=limit,
+        ),
+    )
 
 
 @query_app.command("clusters")
@@ -324,20 +324,20 @@ def query_clusters(
     """Corpus-level events: one row per real-world event, with how many outlets, stories
     (wire copies once) and articles reported it; most-reported first."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(
-            lambda: _queries.corpus_events(
-                store,
-                source=source,
-                target=target,
-                event_type=event_type,
-                min_sources=min_sources,
-                since=since,
-                until=until,
-                limit=limit,
-            )
-        )
-    _show(result, fmt)
+    _answer(
+        db,
+        fmt,
+        lambda store: _queries.corpus_events(
+            store,
+            source=source,
+            target=target,
+            event_type=event_type,
+            min_sources=min_sources,
+            since=since,
+            until=until,
+            limit=limit,
+        ),
+    )
 
 
 @query_app.command("actors")
@@ -354,9 +354,7 @@ def query_actors(
 ) -> None:
     """The actors covered by most articles, with mentions, quotes, country and sector."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(lambda: _queries.actors(store, top=top, entity_type=entity_type))
-    _show(result, fmt)
+    _answer(db, fmt, lambda store: _queries.actors(store, top=top, entity_type=entity_type))
 
 
 @query_app.command("timeline")
@@ -373,11 +371,11 @@ def query_timeline(
 ) -> None:
     """What an actor said and did, and where it was mentioned, in date order."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(
-            lambda: _queries.timeline(store, actor, since=since, until=until, limit=limit)
-        )
-    _show(result, fmt)
+    _answer(
+        db,
+        fmt,
+        lambda store: _queries.timeline(store, actor, since=since, until=until, limit=limit),
+    )
 
 
 @query_app.command("dyad")
@@ -398,13 +396,13 @@ def query_dyad(
 ) -> None:
     """Weekly event counts from SOURCE to TARGET by quad class."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(
-            lambda: _queries.dyad(
-                store, source, target, both_directions=both, since=since, until=until
-            )
-        )
-    _show(result, fmt)
+    result = _answer(
+        db,
+        fmt,
+        lambda store: _queries.dyad(
+            store, source, target, both_directions=both, since=since, until=until
+        ),
+    )
     if plot is not None:
         from newsgraph.store._plot import plot_dyad
 
@@ -427,9 +425,15 @@ def query_search(
 ) -> None:
     """Full-text search over article titles and text, best match first (BM25)."""
     fmt = _format(json_, jsonl, csv, table)
+    _answer(db, fmt, lambda store: _queries.search(store, query, limit=limit))
+
+
+def _answer(db: Path | None, fmt: ResultFormat, question: Callable[[Store], pa.Table]) -> pa.Table:
+    """Open the corpus read-only, ask ``question`` of it, print the answer and return it."""
     with _open(db) as store:
-        result = _run(lambda: _queries.search(store, query, limit=limit))
+        result = _run(lambda: question(store))
     _show(result, fmt)
+    return result
 
 
 def _run(query: Callable[[], pa.Table]) -> pa.Table:
@@ -450,9 +454,7 @@ def sql_command(
     """Run SQL on the corpus (opened read-only): tables articles, entities, mentions, quotes,
     events, amounts, dates, places, removed, failures, documents, runs."""
     fmt = _format(json_, jsonl, csv, table)
-    with _open(db) as store:
-        result = _run(lambda: store.query(query))
-    _show(result, fmt)
+    _answer(db, fmt, lambda store: store.query(query))
 
 
 def export_command(
