@@ -306,6 +306,22 @@ def test_actors_country_sector_and_affiliation_from_titles(
         ("Venezuelan officials mocked the drills.", "Venezuelan", "NORP", "VEN", None),
         ("The Bank of England raised rates again.", "Bank of England", "ORG", "GBR", "business"),
         ("The Supreme Court rejected the appeal.", "Supreme Court", "ORG", None, "judiciary"),
+        ("Hezbollah fired rockets across the border.", "Hezbollah", "ORG", "LBN", None),
+        (
+            "The IAEA sent inspectors to the plant.",
+            "IAEA",
+            "ORG",
+            None,
+            "international_organisation",
+        ),
+        (
+            "Amnesty International denounced the arrests.",
+            "Amnesty International",
+            "ORG",
+            None,
+            "civil_society",
+        ),
+        ("Up to 1,000 ethnic Turks began a hunger strike.", "Turks", "NORP", "TUR", None),
     ],
 )
 def test_actors_country_and_sector_from_names_and_demonyms(
@@ -444,12 +460,24 @@ def test_country_data_has_every_iso_country_with_an_alpha3_code():
         ("US", ("alias",), "USA"),
         ("Britain", ("alias",), "GBR"),
         ("Côte d'Ivoire", ("alias",), "CIV"),
+        ("Swedes", ("demonym",), "SWE"),
+        ("Frenchmen", ("demonym",), "FRA"),
+        ("Kampuchea", ("alias",), "KHM"),
     ],
 )
 def test_country_data_finds_names_demonyms_capitals_and_seats(text, kinds, alpha3):
     term = countries().lookup(text, kinds)
 
     assert term is not None and term.alpha3 == alpha3
+
+
+def test_actors_country_name_of_several_words_tagged_person_is_the_country(actors):
+    text = "Sri Lanka has established diplomatic ties with Iran, the foreign ministry said."
+    entities, _ = actors(text)
+
+    entity = by_name(entities, "Sri Lanka")
+
+    assert (entity.type, entity.country) == ("GPE", "LKA")
 
 
 @pytest.mark.parametrize("text", ["us", "Us", "Georgia", "Island"])

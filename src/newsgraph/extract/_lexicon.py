@@ -207,7 +207,7 @@ class SectorWords:
     strong: dict[tuple[str, ...], str | None]
     weak: dict[tuple[str, ...], str | None]
     override: dict[tuple[str, ...], str | None]
-    organisations: dict[str, tuple[str, str | None]]
+    organisations: dict[str, tuple[str | None, str | None]]
     longest: int
 
 
@@ -231,7 +231,7 @@ def sector_words() -> SectorWords:
         words_of(w): sector for sector, ws in data["override"].items() for w in ws
     }
     organisations = {
-        name_key(name): (sector, country or None)
+        name_key(name): (sector or None, country or None)
         for name, (sector, country) in data["organisations"].items()
     }
     longest = max(len(phrase) for phrase in (*strong, *weak, *override))

@@ -639,6 +639,12 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                 _add_organisation(mention, groups, keyed_groups)
             continue
         known_person = len(words) <= 3 and (words[-1] in full_names or words[0] in full_names)
+        country_name = lexicon.lookup(mention.text, ("alias",)) if len(words) > 1 else None
+        if label == "PERSON" and country_name is not None:
+            # "Sri Lanka", "Saudi Arabia" tagged PERSON: a country name of several words is
+            # never a person's name (a one-word one may be: "Jordan", "Chad").
+            keyed("country", country_name.alpha3, mention).country = country_name.alpha3
+            continue
         if label == "PERSON" and (len(words) > 1 or known_person):
             people.add(mention)
             continue
