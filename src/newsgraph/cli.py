@@ -160,12 +160,14 @@ def analyze(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")] = False,
+    actor_dictionary: cli_corpus.ActorDictionaryOption = None,
 ) -> None:
     """Analyse news articles and print or write one record per article.
 
     Bad documents are reported on standard error, one line each, and the rest go on; the exit
     code is non-zero only when nothing at all could be analysed.
     """
+    cli_corpus.use_actor_dictionaries(actor_dictionary)
     options = _options(model, batch_size, max_bytes, max_chars, blis)
     try:
         pipeline = Pipeline(options)
@@ -531,10 +533,12 @@ def eval_plover(
         Path | None, typer.Option("--errors", help="Write the wrongly typed sentences here.")
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+    actor_dictionary: cli_corpus.ActorDictionaryOption = None,
 ) -> None:
     """Event coding on the PLOVER gold sentences: type, source and target accuracy."""
     from newsgraph.eval.plover import evaluate_petrarch, evaluate_plover
 
+    cli_corpus.use_actor_dictionaries(actor_dictionary)
     pipeline = Pipeline(_options(model, 32, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, None))
     with _counting_progress("coding sentences") as progress:
         score = evaluate_plover(data, pipeline, progress=lambda items: progress.track(items))

@@ -29,6 +29,7 @@ from rich.progress import (
 
 from newsgraph.clean import DEFAULT_MAX_CHARS
 from newsgraph.errors import ConfigError, StoreError
+from newsgraph.extract._actor_dictionary import use_dictionaries
 from newsgraph.ingest import DEFAULT_MAX_BYTES, IngestReport
 from newsgraph.pipeline import PipelineOptions
 from newsgraph.store import Store, _queries
@@ -144,6 +145,27 @@ class _IngestDisplay:
             self.progress.stop()
 
 
+ActorDictionaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actor-dictionary",
+        exists=True,
+        dir_okay=False,
+        help="A TABARI/PETRARCH actor dictionary (e.g. Phoenix.Countries.actors.txt) that gives"
+        " actors the text leaves without a country their CAMEO code; repeatable.",
+    ),
+]
+
+
+def use_actor_dictionaries(paths: list[Path] | None) -> None:
+    if not paths:
+        return
+    try:
+        use_dictionaries(paths)
+    except ConfigError as error:
+        raise _fail(str(error), 2) from None
+
+
 def ingest_command(
     paths: Annotated[
         list[str], typer.Argument(help="Files, directories (read recursively) or globs.")
@@ -168,6 +190,7 @@ def ingest_command(
         typer.Option("--blis/--no-blis", help="Force thinc's BLIS kernels on or off."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    actor_dictionary: ActorDictionaryOption = None,
 ) -> None:
     """Analyse documents into a corpus database; run it again to resume or add more.
 
@@ -175,6 +198,7 @@ def ingest_command(
     nothing and an interrupted run continues where it stopped. Every document that cannot be
     analysed is recorded in the `failures` table with its reason; the run goes on.
     """
+    use_actor_dictionaries(actor_dictionary)
     base = PipelineOptions()
     pipeline_options = PipelineOptions(
         model=model or base.model,

@@ -22,6 +22,7 @@ from newsgraph.clean import DEFAULT_MAX_CHARS, CleanDocument, clean_document
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
 from newsgraph.errors import ConfigError, InputError
 from newsgraph.extract import actors, amounts, dates, events, places, quotes, sentences
+from newsgraph.extract._actor_dictionary import user_dictionary
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.nlp import (
     DEFAULT_BATCH_SIZE,
@@ -77,7 +78,9 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
         name=actors.EXTRACTOR,
         fills="entities",
         requires=actors.REQUIRES,
-        run=lambda doc, found, context: actors.extract_actors(doc),
+        run=lambda doc, found, context: actors.extract_actors(
+            doc, user_dictionary(), context.published
+        ),
     ),
     Extractor(
         name=quotes.EXTRACTOR,

@@ -113,7 +113,11 @@ class Title:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
-    """One entity of the article with every mention of it."""
+    """One entity of the article with every mention of it.
+
+    ``actor_code`` is the CAMEO actor code a user's actor dictionary gives the entity (such as
+    ``RUSGOV``) and ``actor_code_source`` that dictionary's file name; both are null without a
+    dictionary. What the text says about country and sector wins over the dictionary."""
 
     id: str
     name: str
@@ -124,6 +128,8 @@ class Entity:
     affiliation: str | None = None
     country: str | None = None
     sector: str | None = None
+    actor_code: str | None = None
+    actor_code_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

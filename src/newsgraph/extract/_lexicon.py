@@ -209,6 +209,7 @@ class SectorWords:
     override: dict[tuple[str, ...], str | None]
     organisations: dict[str, tuple[str | None, str | None]]
     longest: int
+    cameo_agents: dict[str, str | None]
 
 
 @cache
@@ -235,4 +236,5 @@ def sector_words() -> SectorWords:
         for name, (sector, country) in data["organisations"].items()
     }
     longest = max(len(phrase) for phrase in (*strong, *weak, *override))
-    return SectorWords(strong, weak, override, organisations, longest)
+    agents = {code.upper(): sector or None for code, sector in data["cameo_agents"].items()}
+    return SectorWords(strong, weak, override, organisations, longest, agents)

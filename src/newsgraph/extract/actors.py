@@ -62,11 +62,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract._actor_dictionary import ActorDictionary
 from newsgraph.extract._lexicon import (
     CountryKind,
     CountryTerm,
@@ -165,8 +167,14 @@ _KIND_OF_LABEL: dict[str, GroupKind] = {"PERSON": "person", "ORG": "org", "NORP"
 # --- public API -----------------------------------------------------------------------------
 
 
-def extract_actors(doc: Doc) -> tuple[Entity, ...]:
-    """Entities in order of first mention, ids ``E1``, ``E2``…; stable for a given text."""
+def extract_actors(
+    doc: Doc, dictionary: ActorDictionary | None = None, published: str | None = None
+) -> tuple[Entity, ...]:
+    """Entities in order of first mention, ids ``E1``, ``E2``…; stable for a given text.
+
+    With a user's actor ``dictionary``, an entity the text leaves without a country or sector
+    takes them from the dictionary's code valid on the ``published`` date (see
+    :mod:`newsgraph.extract._actor_dictionary`)."""
     mentions = [m for ent in doc.ents for m in _mentions(doc, ent.start, ent.end, ent.label_)]
     mentions = _join_split_names(doc, _merge_country_prefixes(doc, mentions))
     groups = _group(doc, mentions)
@@ -185,7 +193,11 @@ def extract_actors(doc: Doc) -> tuple[Entity, ...]:
             _affiliate_person(doc, group, owner, groups)
         elif group.kind in ("org", "seat", "norp"):
             _affiliate_organisation(doc, group, owner, groups)
-    return _entities(doc, groups)
+    entities = _entities(doc, groups)
+    if dictionary is None:
+        return entities
+    day = _publication_day(published)
+    return tuple(_coded(doc, entity, dictionary, day) for entity in entities)
 
 
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
@@ -1272,6 +1284,51 @@ def _country_in_name(doc: Doc, mention: _Mention) -> str | None:
             if term is not None:
                 return term.alpha3
     return None
+
+
+# --- user actor dictionaries ----------------------------------------------------------------
+
+# Entity types a dictionary may code (countries are coded from the package's country data).
+CODED_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _publication_day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _coded(doc: Doc, entity: Entity, dictionary: ActorDictionary, day: date | None) -> Entity:
+    """The entity with the country and sector its dictionary entry gives, where the text gave
+    none. Names tried, longest first: each mention, and each title with a mention ("President
+    Bush": the dictionaries list such forms)."""
+    if entity.type not in CODED_TYPES or (entity.country and entity.sector):
+        return entity
+    text = doc.text
+    names = {entity.name} | {m.text_of(text) for m in entity.mentions}
+    names |= {f"{title.text} {name}" for title in entity.titles for name in list(names)}
+    lexicon = sector_words()
+    for name in sorted(names, key=len, reverse=True):
+        known = lexicon.organisations.get(name_key(name))
+        if words_of(name) in lexicon.strong or (known is not None and known[1] is None):
+            continue  # "Senate", "Supreme Court", "Democrats": every country has one
+        match = dictionary.lookup(name, day)
+        if match is None:
+            continue
+        if entity.country and match.country and match.country != entity.country:
+            return entity  # the text says otherwise
+        adds = (match.country and not entity.country) or (match.sector and not entity.sector)
+        if not adds:
+            return entity
+        return replace(
+            entity,
+            country=entity.country or match.country,
+            sector=entity.sector or match.sector,
+            actor_code=match.code,
+            actor_code_source=match.source,
+        )
+    return entity
 
 
 # --- output ---------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from newsgraph._version import __version__
 from newsgraph.clean import EXTRACTOR as CLEAN_EXTRACTOR
+from newsgraph.extract._actor_dictionary import dictionary_paths
+from newsgraph.extract._event_lexicon import LEXICON_ENV
 from newsgraph.ingest import (
     IngestReport,
     _suffix_format,  # the same file filter as ingest's own walk
@@ -85,14 +87,33 @@ def extractor_names() -> tuple[str, ...]:
     return (CLEAN_EXTRACTOR, *(extractor.name for extractor in DEFAULT_EXTRACTORS))
 
 
+def user_data_files() -> list[list[str]]:
+    """[file name, sha256] of each user file the extractors read: the event lexicon additions
+    (``$NEWSGRAPH_EVENT_LEXICON``) and actor dictionaries (``$NEWSGRAPH_ACTOR_DICTIONARY``)."""
+    named = os.environ.get(LEXICON_ENV, "").split(os.pathsep)
+    paths = [Path(p) for p in named if p.strip()] + list(dictionary_paths())
+    found = []
+    for path in paths:
+        try:
+            found.append([path.name, hashlib.sha256(path.read_bytes()).hexdigest()])
+        except OSError:
+            found.append([path.name, "unreadable"])
+    return found
+
+
 def analysis_settings(options: PipelineOptions) -> dict[str, object]:
-    """What decides an article's records besides its input: model, extractors, limits."""
-    return {
+    """What decides an article's records besides its input: model, extractors, limits, and the
+    user's lexicon and dictionary files (so that changing one analyses documents again)."""
+    settings: dict[str, object] = {
         "model": options.model,
         "extractors": list(extractor_names()),
         "max_chars": options.max_chars,
         "max_bytes": options.max_bytes,
     }
+    user_files = user_data_files()
+    if user_files:  # left out when empty, so stores built without any keep their keys
+        settings["user_files"] = user_files
+    return settings
 
 
 def doc_key(raw: RawDocument, settings_hash: str) -> str:
