@@ -352,7 +352,27 @@ def _token(doc, word: str, occurrence: int = 0) -> int:
         (
             "Patricia Hewitt met Alan Johnson on Monday. She said the talks had gone well.",
             "She",
-            "Alan Johnson",  # no honorific or title tells a gender: the last one named
+            "Patricia Hewitt",  # no gender known: a subject pronoun keeps to the subject
+        ),
+        (
+            "Obama plans to meet Mahmoud Abbas and Salam Fayyad, and he will travel to Jordan.",
+            "he",
+            "Obama",
+        ),
+        (
+            "Senator Bernie Sanders met Joe Biden on Monday. He said the talks went well.",
+            "He",
+            "Bernie Sanders",
+        ),
+        (
+            "Senator Bernie Sanders met Joe Biden on Monday and praised him.",
+            "him",
+            "Joe Biden",  # not a subject: the last one named
+        ),
+        (
+            "Rev. Ray Owens of Metropolitan Baptist Church said he was offering the church.",
+            "he",
+            "Ray Owens",  # he/she stand for people, never for an organisation
         ),
         (
             "Ms Hewitt met Alan Johnson on Monday. He said the talks had gone well.",

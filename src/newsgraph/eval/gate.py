@@ -93,6 +93,36 @@ def _plover(data: Path) -> dict[str, float]:
     }
 
 
+# The Phoenix actor dictionaries (MIT, Open Event Data Alliance) of the PETRARCH2 folder.
+PHOENIX_DICTIONARIES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+
+
+def _plover_with_dictionaries(data: Path) -> dict[str, float]:
+    """PLOVER scored with the Phoenix actor dictionaries of ``../petrarch2/dictionaries`` given
+    as the user's dictionaries (what ``--actor-dictionary`` does); nothing when absent."""
+    import os
+
+    from newsgraph.extract._actor_dictionary import DICTIONARY_ENV
+
+    folder = data.parent / "petrarch2" / "dictionaries"
+    paths = [folder / name for name in PHOENIX_DICTIONARIES]
+    if not all(path.is_file() for path in paths):
+        return {}
+    before = os.environ.get(DICTIONARY_ENV)
+    os.environ[DICTIONARY_ENV] = os.pathsep.join(str(path) for path in paths)
+    try:
+        return _plover(data)
+    finally:
+        if before is None:
+            del os.environ[DICTIONARY_ENV]
+        else:
+            os.environ[DICTIONARY_ENV] = before
+
+
 # evaluation name → (folder under the evaldata root, function returning metric → score)
 EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "extraction": ("article-extraction-benchmark", _extraction),
@@ -100,6 +130,7 @@ EVALUATIONS: dict[str, tuple[str, Callable[[Path], dict[str, float]]]] = {
     "timebank": ("timebank", _timebank),
     "geoparsing": ("geoparsing", _geoparsing),
     "plover": ("plover", _plover),
+    "plover_dictionaries": ("plover", _plover_with_dictionaries),
 }
 
 

@@ -247,9 +247,16 @@ def resolve_mention(
         if genders is None:
             genders = person_genders(doc, entities)
         recent = _most_recent(
-            entities, start, lambda e: genders.get(e.id, wanted) in (None, wanted)
+            entities,
+            start,
+            lambda e: e.type == "PERSON" and genders.get(e.id) in (None, wanted),
         )
-        if recent is None or genders.get(recent.id) is not None:
+        if recent is None:
+            return None
+        subject = _parallel_subject(doc, entities, token, recent, genders, wanted)
+        if subject is not None:
+            return subject
+        if genders.get(recent.id) is not None:
             return recent
         # Of two people in the sentence named last, the one known to be "she" is "she".
         last = doc.char_span(*_last_mention_before(recent, start), alignment_mode="expand")
@@ -280,6 +287,49 @@ def resolve_mention(
             ),
         )
     return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _parallel_subject(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    pronoun: Token,
+    recent: Entity,
+    genders: dict[str, Gender | None],
+    wanted: Gender,
+) -> Entity | None:
+    """For a pronoun that is a subject, the person who is the subject of a clause before it in
+    its sentence or the one before, when that is not the most recent person: "Obama will meet
+    Abbas and Fayyad, and he will travel to Jordan" — he is Obama (a subject pronoun keeps to
+    the subject, the centering preference of coreference work). None when no such subject or
+    when two people fit."""
+    if pronoun.dep_ not in _SUBJECT_DEPS:
+        return None
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    window_start = doc[first].idx
+    subjects: list[tuple[int, Entity]] = []
+    for entity in entities:
+        if entity.type != "PERSON" or genders.get(entity.id) not in (None, wanted):
+            continue
+        for mention in entity.mentions:
+            if not window_start <= mention.start < pronoun.idx:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in _SUBJECT_DEPS:
+                subjects.append((mention.start, entity))
+    if not subjects:
+        return None
+    latest = max(subjects, key=lambda item: item[0])[1]
+    if latest.id == recent.id:
+        return None
+    # the most recent person is not a subject; the latest subject wins only if it is the one
+    # subject of the window (two different subjects leave the choice to recency)
+    if len({entity.id for _, entity in subjects}) > 1:
+        return None
+    return latest
 
 
 # --- mentions -------------------------------------------------------------------------------
