@@ -87,6 +87,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extract._event_lexicon import (
     CONCESSION_TYPES,
     COOPERATIVE_TYPES,
+    MATERIAL_CONFLICT_TYPES,
     NOT_AN_EVENT,
     EventLexicon,
     TriggerEntry,
@@ -408,16 +409,17 @@ def _phrase_event(
     """The event noun of a verb-and-preposition phrase of ``[light_verbs]`` and the role of the
     verb's arguments: "engaged IN ethnic cleansing", "took part IN talks" (the subject is the
     doer), "put X UNDER investigation", "brought X TO trial" (the object is the target)."""
-    lemma = verb.lemma_.lower()
-    heads = [verb, *(o for o in _children(verb, "dobj", "obj") if o.lemma_.lower() == "part")]
-    for head in heads:
+    parts = [o for o in _children(verb, "dobj", "obj") if o.lemma_.lower() == "part"]
+    # "took part in": the preposition hangs on the verb or on "part"
+    words = {verb.lemma_.lower(), *(p.lemma_.lower() for p in parts)}
+    for head in (verb, *parts):
         for preposition in _children(head, "prep"):
-            pair = (head.lemma_.lower() if head.i != verb.i else lemma, preposition.lower_)
+            pairs = {(word, preposition.lower_) for word in words}
             role = (
                 "doer"
-                if pair in lexicon.doer_phrases
+                if pairs & lexicon.doer_phrases
                 else "patient"
-                if pair in lexicon.patient_phrases
+                if pairs & lexicon.patient_phrases
                 else None
             )
             if role is None:
@@ -541,7 +543,9 @@ def _code(
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
-    if source is None and (target is None or not _agentless(trigger, clause, target, lexicon)):
+    if source is None and (
+        target is None or not _agentless(trigger, clause, target, lexicon, kind)
+    ):
         # PLOVER codes source → target: an event whose doer the parse does not give is not
         # coded (a topic, a generic statement, or a parse too broken to trust), except the
         # report of a deed whose doer the sentence itself leaves out ("X was arrested").
@@ -658,7 +662,9 @@ def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
     return subjects[0] if personal == (subjects[0].ent_type_ == "PERSON") else None
 
 
-def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon) -> bool:
+def _agentless(
+    trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon, kind: str = ""
+) -> bool:
     """A deed reported without its doer, against a named actor: an agentless passive ("X was
     arrested", "arrested X" as a participle), or a weapon or another event as the subject ("a
     roadside bombing killed X")."""
@@ -674,7 +680,10 @@ def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexi
         return False  # "released in Paarl", "detained in Syria": a place is no patient
     for subject in _children(verb, "nsubj"):
         lemma = subject.lemma_.lower()
-        if lemma in lexicon.instruments or lemma in lexicon.nouns:
+        if lemma in lexicon.instruments:
+            return True
+        if lemma in lexicon.nouns and kind in MATERIAL_CONFLICT_TYPES:
+            # "a roadside bombing killed X"; not "the persecution would supply proof"
             return True
     if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(c.dep_ == "auxpass" for c in verb.children):
         return True
@@ -793,9 +802,10 @@ def _doer_type(
         return "COOPERATE", None
     if kind == "PROTEST" and candidate.trigger.pos_ == "VERB" and lemma == "protest":
         said = bool(_children(candidate.trigger, "ccomp"))
-        if said or (source is not None and not _is_crowd(source, lexicon)):
+        if said or (source is not None and _is_body(source, lexicon)):
             return "ACCUSE", "disapprove"
-    if mode == "visit" and candidate.trigger.pos_ == "VERB" and source is not None:
+    travels = lemma not in _HOSTING_VERBS
+    if mode == "visit" and candidate.trigger.pos_ == "VERB" and travels and source is not None:
         words = [t.lower_ for t in source.subtree if not t.is_punct]
         members = [t.lemma_.lower() for t in source.subtree]
         if any(w.startswith("peacekeep") for w in words):
@@ -817,12 +827,25 @@ def _joint(source: Token | None, candidate: _Candidate) -> bool:
     return any(True for head in heads for _ in _pobjs(head, ("with", "alongside")))
 
 
-def _is_crowd(token: Token, lexicon: EventLexicon) -> bool:
-    """A group of people rather than one body or person: a plural, a people ("Palestinians"),
-    or a partitive ("thousands of Nigerians")."""
-    if _partitive_member(token) is not None:
+# Visit verbs whose subject is the host, not the traveller.
+_HOSTING_VERBS = frozenset({"receive", "host", "welcome"})
+# Sectors of the bodies whose protest is a statement (ACCUSE), not a demonstration.
+_BODY_SECTORS = frozenset({"government", "international_organisation", "judiciary", "legislature"})
+# Organisations named by a common noun ("a human rights group protested").
+_BODY_NOUNS = frozenset({"group", "organization", "organisation", "agency", "committee", "council"})
+
+
+def _is_body(token: Token, lexicon: EventLexicon) -> bool:
+    """One state, organisation or office ("China", "the ministry", "a human rights group"),
+    not people or a crowd ("Palestinians", "students", "thousands of Nigerians", a person)."""
+    if _partitive_member(token) is not None or token.tag_ in ("NNS", "NNPS"):
+        return False
+    if token.ent_type_ in ("GPE", "ORG"):
         return True
-    return token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP"
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (
+        lexicon.actor_nouns.get(lemma) in _BODY_SECTORS or lemma in _BODY_NOUNS
+    )
 
 
 def _threat_mode(inner: str) -> str | None:
