@@ -14,8 +14,8 @@ How it works, sentence by sentence:
    "staged rallies") gives the noun's event with the verb's arguments, also through a
    *container* ("launched a mediation effort", "began 10 days of war games"); a verb +
    preposition phrase names its event too ("engaged in fighting", "took part in talks": the
-   subject is the doer; "put X under investigation": the object is the target). A noun event stands on
-   its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
+   subject is the doer; "put X under investigation": the object is the target). A noun event
+   stands on its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
    Venezuela", "an attack by rebels", "its reward for information leading to the arrest of
    X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
    tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
