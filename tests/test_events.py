@@ -428,3 +428,89 @@ def test_events_passive_conjunct_by_ellipsis_keeps_its_patient(pipeline, text):
 def test_events_transfer_against_or_to_anothers_force(pipeline, text, target):
     events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
     assert events and events[0].target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Israel and Jordan reached a consensus to share water data on Monday.", "AGREE", "ISR"),
+        ("Egypt's president launched a mediation effort between Sudan and Chad.", "CONSULT", "EGY"),
+        ("The European Union gave Jordan 5 million dollars of aid.", "AID", None),
+        ("Russian troops began ten days of war games near the border.", "MOBILIZE", "RUS"),
+        ("The Kenyan government lifted a state of emergency in the north.", "CONCEDE", "KEN"),
+        ("Serbian forces were engaged in ethnic cleansing against Albanians.", "ASSAULT", "SRB"),
+        ("Hundreds of Chilean students took part in a protest against the law.", "PROTEST", "CHL"),
+        ("Thousands of Greek workers stopped work on Tuesday over pension cuts.", "PROTEST", "GRC"),
+        ("Bolivian farmers blocked traffic into La Paz on Friday.", "PROTEST", "BOL"),
+        ("The Turkish government denied the journalist a visa.", "REJECT", "TUR"),
+        ("Iranian hackers tried to break into and hack the bank's servers.", "COERCE", "IRN"),
+        ("Ukrainian forces have retaken a strategic village near Kharkiv.", "ASSAULT", "UKR"),
+    ],
+)
+def test_events_general_constructions_name_their_event(pipeline, text, kind, source):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == kind
+    if source is not None:
+        assert event.source_country == source
+
+
+def test_events_container_trigger_spans_the_event_noun(pipeline):
+    text = "Egypt's president launched a mediation effort between Sudan and Chad."
+    [event] = [e for e in _events(pipeline, text) if e.type == "CONSULT"]
+    assert text[event.trigger.start : event.trigger.end] == "mediation effort"
+
+
+def test_events_put_under_investigation_targets_the_passive_subject(pipeline):
+    text = "A French businessman has been put under investigation in Italy."
+    [event] = [e for e in _events(pipeline, text) if e.type == "ACCUSE"]
+    assert (event.mode, event.source, event.target_country) == ("investigate", None, "FRA")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("France and India began joint naval exercises on Monday.", "COOPERATE"),
+        ("India held naval exercises with Japan on Monday.", "COOPERATE"),
+        ("India began naval exercises on Monday.", "MOBILIZE"),
+        (
+            "The Chinese foreign ministry protested that the visit violated its sovereignty.",
+            "ACCUSE",
+        ),
+        ("Thousands of students protested the decision in Seoul.", "PROTEST"),
+        ("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.", "AID"),
+        ("Russian troops arrived in Belarus on Tuesday.", "MOBILIZE"),
+        (
+            "Nigeria said it will withdraw its troops from Chad unless elections are held.",
+            "THREATEN",
+        ),
+        ("Gunmen attempted to assassinate the governor on Sunday.", "ASSAULT"),
+    ],
+)
+def test_events_type_decided_by_doers_condition_or_attempt(pipeline, text, kind):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister held a news conference on Monday.",
+        "The U.S. and China have been involved in a tit-for-tat trade battle this year.",
+        "The company issued a press release on Friday.",
+    ],
+)
+def test_events_other_senses_of_event_nouns_are_not_coded(pipeline, text):
+    assert not _events(pipeline, text)
+
+
+def test_events_a_word_class_row_stands_for_each_word_and_unknown_classes_fail(tmp_path):
+    from newsgraph.extract._event_lexicon import load_lexicon
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("pos,lemma,with,type,mode\nverb,storm,@territory,COERCE,seize\n", "utf-8")
+    lexicon = load_lexicon(extra_triggers=[extra])
+    withs = {e.with_words for e in lexicon.verbs["storm"] if e.type == "COERCE"}
+    assert ("village",) in withs and ("airport",) in withs
+    extra.write_text("pos,lemma,with,type,mode\nverb,storm,@nowhere,COERCE,\n", "utf-8")
+    with pytest.raises(ValueError, match="word class"):
+        load_lexicon(extra_triggers=[extra])

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -96,6 +97,19 @@ class EventLexicon:
     actor_object_verbs: frozenset[str]  # events only with an actor or event as object
     warning_verbs: frozenset[str]  # threats only with an addressee or a consequence
     organisation_words: tuple[tuple[tuple[str, ...], str], ...]  # name words -> sector
+    # "engaged IN fighting", "resorted TO violence": the noun after the preposition is the
+    # event, the verb's subject (or passive subject) its doer
+    doer_phrases: frozenset[tuple[str, str]]
+    # "put UNDER investigation", "brought TO trial": the verb's object (or passive subject)
+    # is the event's target
+    patient_phrases: frozenset[tuple[str, str]]
+    # "a mediation EFFORT", "10 DAYS of war games", "dollars of aid": a noun that stands for
+    # the event noun in its compound or "of" phrase
+    containers: frozenset[str]
+    # named sets of words a trigger row's `with` column can ask for as "@name"
+    word_classes: dict[str, frozenset[str]]
+    attempt_verbs: frozenset[str]  # "tried to hack": attempted, still its type
+    exercise_nouns: frozenset[str]  # military exercises: joint ones COOPERATE
 
     def type_info(self, name: str) -> EventType | None:
         return self.types.get(name)
@@ -153,11 +167,14 @@ def load_lexicon(
     entries = _read_triggers(_package_text("event_triggers.csv"), "event_triggers.csv", types)
     for path in extra_triggers:
         entries.extend(_read_triggers(Path(path).read_text("utf-8"), str(path), types))
+    grammar = tomllib.loads(_package_text("event_grammar.toml"))
+    word_classes = {
+        name: tuple(w.lower() for w in listed) for name, listed in grammar["word_classes"].items()
+    }
     verbs: dict[str, list[TriggerEntry]] = {}
     nouns: dict[str, list[TriggerEntry]] = {}
-    for entry in entries:
+    for entry in (e for row in entries for e in _expand_classes(row, word_classes)):
         (verbs if entry.pos == "verb" else nouns).setdefault(entry.lemma, []).append(entry)
-    grammar = tomllib.loads(_package_text("event_grammar.toml"))
 
     def words(table: str, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in grammar[table][key])
@@ -216,7 +233,39 @@ def load_lexicon(
             for sector, phrases in grammar["organisation_words"].items()
             for phrase in phrases
         ),
+        doer_phrases=_phrases(grammar["light_verbs"]["doer_phrases"]),
+        patient_phrases=_phrases(grammar["light_verbs"]["patient_phrases"]),
+        containers=words("light_verbs", "containers"),
+        word_classes={name: frozenset(listed) for name, listed in word_classes.items()},
+        attempt_verbs=words("future_verbs", "attempt"),
+        exercise_nouns=words("joint", "exercises"),
     )
+
+
+def _expand_classes(
+    entry: TriggerEntry, word_classes: dict[str, tuple[str, ...]]
+) -> Iterator[TriggerEntry]:
+    """A row whose `with` names a word class ("verb,capture,@territory,ASSAULT,") stands for one
+    row per word of the class; an unknown class is an error in the lexicon file."""
+    options: list[tuple[str, ...]] = []
+    for word in entry.with_words:
+        if not word.startswith("@"):
+            options.append((word,))
+        elif word[1:] in word_classes:
+            options.append(word_classes[word[1:]])
+        else:
+            raise ValueError(f"trigger {entry.lemma!r} names unknown word class {word!r}")
+    for combination in itertools.product(*options):
+        yield replace(entry, with_words=combination)
+
+
+def _phrases(listed: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """ "engage in" -> ("engage", "in"): a verb lemma and the preposition after it."""
+    pairs = []
+    for phrase in listed:
+        verb, _, preposition = phrase.lower().partition(" ")
+        pairs.append((verb, preposition.strip()))
+    return frozenset(pairs)
 
 
 @cache

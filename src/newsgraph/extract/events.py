@@ -11,8 +11,11 @@ How it works, sentence by sentence:
    REQUEST, "strike" + "hunger" PROTEST, "strike" + "air" ASSAULT); a row of type ``-`` says a
    word is no event in that company ("trade war", "stock market rally", "declined to
    comment"). A *light verb* with an eventive object ("held talks", "imposed sanctions",
-   "staged rallies") gives the noun's event with the verb's arguments. A noun event stands on
-   its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
+   "staged rallies") gives the noun's event with the verb's arguments, also through a
+   *container* ("launched a mediation effort", "began 10 days of war games"); a verb +
+   preposition phrase names its event too ("engaged in fighting", "took part in talks": the
+   subject is the doer; "put X under investigation": the object is the target). A noun event
+   stands on its own only when an actor is attached to it ("China's criticism", "U.S. sanctions on
    Venezuela", "an attack by rebels", "its reward for information leading to the arrest of
    X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
    tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
@@ -87,6 +90,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extract._event_lexicon import (
     CONCESSION_TYPES,
     COOPERATIVE_TYPES,
+    MATERIAL_CONFLICT_TYPES,
     NOT_AN_EVENT,
     EventLexicon,
     TriggerEntry,
@@ -179,6 +183,11 @@ class _Candidate:
     trigger: Token  # the word that names the event
     clause: Token  # the verb whose clause holds it (the light verb for "held talks")
     entry: TriggerEntry
+    # the event noun a container trigger stands for ("mediation" of "a mediation effort")
+    named: Token | None = None
+    # "doer" / "patient": the verb's subject / object is the event's doer / target ("engaged
+    # in fighting", "put X under investigation"); None for the other triggers
+    role: str | None = None
 
 
 # --- public API -----------------------------------------------------------------------------
@@ -255,6 +264,9 @@ def _dependent_lemmas(token: Token) -> set[str]:
         for grandchild in child.children:
             found.add(grandchild.lemma_.lower())
             found.add(grandchild.lower_)
+            if child.dep_ in ("dobj", "obj") and grandchild.lower_ == "of":
+                # "lifted a state OF EMERGENCY", "handed over 700 kg OF MEDICINE"
+                found.update(g.lemma_.lower() for g in _children(grandchild, "pobj"))
     if token.pos_ in ("NOUN", "PROPN"):
         # "a reward for information leading to the ARREST": words along its phrase chain
         frontier = [c for c in token.children if c.dep_ in ("prep", "acl")]
@@ -319,13 +331,21 @@ def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candida
         if _is_verb(token):
             entry = _match(token, lexicon.verbs)
             lemma = token.lemma_.lower()
+            phrase = _phrase_event(token, lexicon)
+            if phrase is not None and (entry is None or not entry.with_words):
+                # "engaged in ethnic cleansing", "put X under investigation"
+                noun, role, (named, noun_entry) = phrase
+                taken.update((noun.i, named.i))
+                yield _Candidate(noun, token, noun_entry, _named(noun, named), role)
+                continue
             light = _is_light(token, lexicon)
             light_object = _light_object(token, lexicon) if light else None
             if light_object is not None and (entry is None or not entry.with_words):
-                noun_entry = _match(light_object, lexicon.nouns)
-                if noun_entry is not None and lemma not in lexicon.intention_verbs:
-                    taken.add(light_object.i)
-                    yield _Candidate(trigger=light_object, clause=token, entry=noun_entry)
+                found = _noun_entry(light_object, lexicon)
+                if found is not None and lemma not in lexicon.intention_verbs:
+                    named, noun_entry = found
+                    taken.update((light_object.i, named.i))
+                    yield _Candidate(light_object, token, noun_entry, _named(light_object, named))
                     continue
             if entry is not None:
                 yield _Candidate(trigger=token, clause=token, entry=entry)
@@ -359,9 +379,64 @@ def _obligation(verb: Token, lexicon: EventLexicon) -> bool:
     )
 
 
+def _noun_entry(noun: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry] | None:
+    """The event a noun names: its own, or for a container ("a mediation EFFORT", "10 DAYS of war
+    games", "5 million DOLLARS of aid", "a WAVE of arrests") that of the event noun in its
+    compound or "of" phrase (two phrases down at most: "days of war games")."""
+    entry = _match(noun, lexicon.nouns)
+    if entry is not None:
+        return noun, entry
+    current = noun
+    for _ in range(2):
+        if current.lemma_.lower() not in lexicon.containers and current.ent_type_ != "MONEY":
+            return None
+        inner = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        inner += [g for p in _children(current, "prep") if p.lower_ == "of" for g in p.children]
+        for candidate in (c for c in inner if c.dep_ in ("compound", "pobj")):
+            if (entry := _match(candidate, lexicon.nouns)) is not None:
+                return candidate, entry
+        following = [g for g in inner if g.dep_ == "pobj"]
+        if not following:
+            return None
+        current = following[0]
+    return None
+
+
+def _named(trigger: Token, named: Token) -> Token | None:
+    return None if named.i == trigger.i else named
+
+
+def _phrase_event(
+    verb: Token, lexicon: EventLexicon
+) -> tuple[Token, str, tuple[Token, TriggerEntry]] | None:
+    """The event noun of a verb-and-preposition phrase of ``[light_verbs]`` and the role of the
+    verb's arguments: "engaged IN ethnic cleansing", "took part IN talks" (the subject is the
+    doer), "put X UNDER investigation", "brought X TO trial" (the object is the target)."""
+    parts = [o for o in _children(verb, "dobj", "obj") if o.lemma_.lower() == "part"]
+    # "took part in": the preposition hangs on the verb or on "part"
+    words = {verb.lemma_.lower(), *(p.lemma_.lower() for p in parts)}
+    for head in (verb, *parts):
+        for preposition in _children(head, "prep"):
+            pairs = {(word, preposition.lower_) for word in words}
+            role = (
+                "doer"
+                if pairs & lexicon.doer_phrases
+                else "patient"
+                if pairs & lexicon.patient_phrases
+                else None
+            )
+            if role is None:
+                continue
+            for noun in _children(preposition, "pobj"):
+                found = _noun_entry(noun, lexicon) if noun.pos_ == "NOUN" else None
+                if found is not None:
+                    return noun, role, found
+    return None
+
+
 def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and _match(child, lexicon.nouns) is not None:
+        if child.dep_ in ("dobj", "obj") and _noun_entry(child, lexicon) is not None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "in"):
             # "called for talks", "went on strike"
@@ -451,6 +526,7 @@ def _code(
                 _Candidate(trigger=complement[0], clause=complement[0], entry=complement[1]),
                 lexicon,
             )[1]
+    kind, mode = _doer_type(kind, mode, candidate, source_token, lexicon)
     if source_token is not None and _generic_subject(source_token, clause, lexicon):
         return None  # "others are willing", "countries allow", "it takes more than X to"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
@@ -470,13 +546,18 @@ def _code(
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
-    if source is None and (target is None or not _agentless(trigger, clause, target, lexicon)):
+    if source is None and (
+        target is None or not _agentless(trigger, clause, target, lexicon, kind)
+    ):
         # PLOVER codes source → target: an event whose doer the parse does not give is not
         # coded (a topic, a generic statement, or a parse too broken to trust), except the
         # report of a deed whose doer the sentence itself leaves out ("X was arrested").
         return None
     info = lexicon.type_info(kind)  # the type may have changed with its modality
-    start, end = trigger.idx, trigger.idx + len(trigger.text)
+    # a container trigger spans the event noun it stands for ("mediation effort", "days of war
+    # games")
+    first, last = sorted((trigger, candidate.named or trigger), key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
     if not 0 <= start < end <= len(text):
         return None
     quote = _asserting_quote(doc, quotes, trigger, entities)
@@ -584,7 +665,9 @@ def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
     return subjects[0] if personal == (subjects[0].ent_type_ == "PERSON") else None
 
 
-def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon) -> bool:
+def _agentless(
+    trigger: Token, clause: Token, target: _Actor, lexicon: EventLexicon, kind: str = ""
+) -> bool:
     """A deed reported without its doer, against a named actor: an agentless passive ("X was
     arrested", "arrested X" as a participle), or a weapon or another event as the subject ("a
     roadside bombing killed X")."""
@@ -600,7 +683,10 @@ def _agentless(trigger: Token, clause: Token, target: _Actor, lexicon: EventLexi
         return False  # "released in Paarl", "detained in Syria": a place is no patient
     for subject in _children(verb, "nsubj"):
         lemma = subject.lemma_.lower()
-        if lemma in lexicon.instruments or lemma in lexicon.nouns:
+        if lemma in lexicon.instruments:
+            return True
+        if lemma in lexicon.nouns and kind in MATERIAL_CONFLICT_TYPES:
+            # "a roadside bombing killed X"; not "the persecution would supply proof"
             return True
     if _children(verb, *_PASSIVE_SUBJECT_DEPS) or any(c.dep_ == "auxpass" for c in verb.children):
         return True
@@ -620,8 +706,8 @@ def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, TriggerEntry
             entry = _match(child, lexicon.verbs)
             if entry is None and _is_light(child, lexicon):
                 noun = _light_object(child, lexicon)
-                if noun is not None:
-                    entry = _match(noun, lexicon.nouns)
+                found = _noun_entry(noun, lexicon) if noun is not None else None
+                entry = found[1] if found is not None else None
             if entry is not None:
                 return child, entry
         if child.dep_ in ("dobj", "obj") and (entry := _match(child, lexicon.nouns)):
@@ -661,19 +747,108 @@ def _reported_type(
     manual's "THREATEN = ASSAULT + hypothetical"), and cooperation refused ("will not accept",
     "failed to reach agreement") is REJECT. The GSR records code promised retreats as AGREE too,
     where the 2021 manual suggests CONCEDE; newsgraph follows the records."""
-    if _is_purpose(clause):
-        return kind, mode, negated  # an aim is not an announcement: its type stays
+    promised = clause.head.lemma_.lower() in lexicon.intention_verbs
+    if _is_purpose(clause) and not promised:
+        # an aim is not an announcement: its type stays ("vowed to fight" parsed as a purpose
+        # clause is still a vow)
+        return kind, mode, negated
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.attempt_verbs:
+        return kind, mode, negated  # "tried to hack", "attempted to assassinate": it was tried
     planned = modality in ("future", "hypothetical")
     refused = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.failure_verbs
     if negated and (planned or refused) and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
         return "REJECT", None, False
     if negated:
         return kind, mode, negated
-    if modality == "future" and kind in COOPERATIVE_TYPES | CONCESSION_TYPES:
+    if planned and kind in COOPERATIVE_TYPES | CONCESSION_TYPES and _unless(clause):
+        # "will withdraw its force unless X holds elections": a coercive condition, a threat
+        return "THREATEN", "relations", negated
+    if modality == "future" and kind in COOPERATIVE_TYPES | {"RETREAT"}:
+        # a future concession stays CONCEDE (the manual: "CONCEDE + future should be left as
+        # it is"); a promised retreat is AGREE as the GSR records code it
         return "AGREE", None, negated
     if planned and kind in ("PROTEST", "SANCTION", "COERCE", "ASSAULT"):
         return "THREATEN", _threat_mode(kind), negated
     return kind, mode, negated
+
+
+def _unless(clause: Token) -> bool:
+    """Whether an "unless" clause conditions a verb (or the verb its clause completes)."""
+    heads = [clause, clause.head] if clause.dep_ in ("xcomp", "ccomp") else [clause]
+    return any(
+        mark.dep_ == "mark" and mark.lower_ == "unless"
+        for head in heads
+        for condition in _children(head, "advcl")
+        for mark in condition.children
+    )
+
+
+def _doer_type(
+    kind: str,
+    mode: str | None,
+    candidate: _Candidate,
+    source: Token | None,
+    lexicon: EventLexicon,
+) -> tuple[str, str | None]:
+    """Types the doer decides (PLOVER manual, "potential ambiguities"):
+
+    * a military exercise of two or more doers or with a partner is COOPERATE ("joint military
+      operations are coded as COOPERATE but single-country exercises as MOBILIZE");
+    * "protested" by one body or person, or with what it said ("protested that"), is a
+      diplomatic protest, ACCUSE disapprove; by people or crowds it stays PROTEST ("PROTEST
+      presumes significant physical activity, not just an expression of opinion");
+    * troops that arrive or travel are deployed (MOBILIZE), not visiting; peacekeepers are
+      military assistance (AID: "military and police assistance including personnel")."""
+    trigger = candidate.named or candidate.trigger
+    lemma = trigger.lemma_.lower()
+    if kind == "MOBILIZE" and lemma in lexicon.exercise_nouns and _joint(source, candidate):
+        return "COOPERATE", None
+    if kind == "PROTEST" and candidate.trigger.pos_ == "VERB" and lemma == "protest":
+        said = bool(_children(candidate.trigger, "ccomp"))
+        if said or (source is not None and _is_body(source, lexicon)):
+            return "ACCUSE", "disapprove"
+    travels = lemma not in _HOSTING_VERBS
+    if mode == "visit" and candidate.trigger.pos_ == "VERB" and travels and source is not None:
+        words = [t.lower_ for t in source.subtree if not t.is_punct]
+        members = [t.lemma_.lower() for t in source.subtree]
+        if any(w.startswith("peacekeep") for w in words):
+            return "AID", None
+        if any(lexicon.actor_nouns.get(m) == "military" for m in members):
+            return "MOBILIZE", "troops"
+    return kind, mode
+
+
+def _joint(source: Token | None, candidate: _Candidate) -> bool:
+    """Two or more doers ("Jordan and Britain", "French and Egyptian warships") or a partner
+    ("exercises with Japan")."""
+    if source is not None and (
+        _children(source, "conj")
+        or any(_children(m, "conj") for m in _children(source, "amod", "compound", "nmod"))
+    ):
+        return True
+    heads = (candidate.trigger, candidate.named or candidate.trigger, candidate.clause)
+    return any(True for head in heads for _ in _pobjs(head, ("with", "alongside")))
+
+
+# Visit verbs whose subject is the host, not the traveller.
+_HOSTING_VERBS = frozenset({"receive", "host", "welcome"})
+# Sectors of the bodies whose protest is a statement (ACCUSE), not a demonstration.
+_BODY_SECTORS = frozenset({"government", "international_organisation", "judiciary", "legislature"})
+# Organisations named by a common noun ("a human rights group protested").
+_BODY_NOUNS = frozenset({"group", "organization", "organisation", "agency", "committee", "council"})
+
+
+def _is_body(token: Token, lexicon: EventLexicon) -> bool:
+    """One state, organisation or office ("China", "the ministry", "a human rights group"),
+    not people or a crowd ("Palestinians", "students", "thousands of Nigerians", a person)."""
+    if _partitive_member(token) is not None or token.tag_ in ("NNS", "NNPS"):
+        return False
+    if token.ent_type_ in ("GPE", "ORG"):
+        return True
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (
+        lexicon.actor_nouns.get(lemma) in _BODY_SECTORS or lemma in _BODY_NOUNS
+    )
 
 
 def _threat_mode(inner: str) -> str | None:
@@ -948,9 +1123,37 @@ def _dateline_end(sentence: SpacySpan) -> int | None:
 
 def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
     trigger, clause = candidate.trigger, candidate.clause
+    if candidate.role is not None:
+        return _phrase_arguments(candidate, lexicon)
     if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
         return _verb_arguments(trigger, candidate.entry, lexicon)
     return _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
+
+
+def _phrase_arguments(
+    candidate: _Candidate, lexicon: EventLexicon
+) -> tuple[Token | None, Token | None]:
+    """Arguments of a verb-and-preposition event ("were engaged in ethnic cleansing against
+    the Albanian population", "a US national has been put under investigation"): the doer is
+    the verb's subject, or its passive subject when the verb's role is "doer" ("were engaged
+    in"); the target is the verb's object or passive subject when the role is "patient", else
+    an actor after a target preposition of the noun or of the verb."""
+    noun, verb = candidate.trigger, candidate.clause
+    passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    agents = list(_pobjs(verb, ("by",)))
+    if candidate.role == "patient":
+        source = agents[0] if passive and agents else None if passive else _subject(verb, lexicon)
+        patients = passive or _children(verb, "dobj", "obj")
+        return source, next((p for p in patients if _is_actorish(p, lexicon)), None)
+    doers = (agents or passive) if passive else []
+    source = doers[0] if doers else _subject(verb, lexicon)
+    target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    if target is None:
+        wanted = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
+        target = _first_actorish(_pobjs(verb, wanted), lexicon)
+    if target is not None and source is not None and target.i == source.i:
+        target = None
+    return source, target
 
 
 def _verb_arguments(
