@@ -428,3 +428,59 @@ def test_events_passive_conjunct_by_ellipsis_keeps_its_patient(pipeline, text):
 def test_events_transfer_against_or_to_anothers_force(pipeline, text, target):
     events = [e for e in _events(pipeline, text) if e.type in ("AID", "MOBILIZE")]
     assert events and events[0].target == target
+
+
+def _event_of(pipeline: Pipeline, text: str, kind: str):
+    events = [e for e in _events(pipeline, text) if e.type == kind]
+    assert events, f"no {kind} event in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # the indirect object of a light verb whose noun is the event
+        ("Japan gave Vietnam a grant last year.", "AID", "VNM"),
+        # the subject of an infinitive clause is whom the verb acts on
+        ("Egypt allowed Palestinian officials to enter the crossing.", "CONCEDE", "PSE"),
+        # a taking: "from X" is who loses it
+        ("Police in Ankara seized rifles from Syrian smugglers on Sunday.", "COERCE", "SYR"),
+        # a part of a thing: the actor down its phrases
+        ("Canada suspended part of an aid program for Ethiopia.", "SANCTION", "ETH"),
+    ],
+)
+def test_events_target_from_datives_infinitive_subjects_and_phrases(pipeline, text, kind, target):
+    assert _event_of(pipeline, text, kind).target_country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # a purpose infinitive names whom the act aims at
+        ("Police in Nairobi fired shots to disperse Somali traders.", "ASSAULT", "Somali traders"),
+        ("Students began a hunger strike to protest against Chile's decision.", "PROTEST", "Chile"),
+        # "in protest of" a thing: whose it is
+        (
+            "Kenyan traders staged a strike in protest of the Ugandan government's new tax.",
+            "PROTEST",
+            "Ugandan government",
+        ),
+    ],
+)
+def test_events_an_acts_aim_gives_its_target(pipeline, text, kind, target):
+    event = _event_of(pipeline, text, kind)
+    assert event.target is not None and target in event.target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a meeting's topic is not its partner
+        ("Putin and Erdogan will meet next week to discuss Idlib.", "CONSULT"),
+        # a relative clause on the thing is another deed
+        ("The Nigerian army surrendered the bases it took from Chadian rebels.", "RETREAT"),
+    ],
+)
+def test_events_topics_and_other_deeds_give_no_target(pipeline, text, kind):
+    events = _events(pipeline, text)
+    assert all(e.target is None for e in events if e.type in (kind, "AGREE"))

@@ -954,8 +954,10 @@ def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | No
 
 
 def _verb_arguments(
-    verb: Token, entry: TriggerEntry, lexicon: EventLexicon
+    verb: Token, entry: TriggerEntry, lexicon: EventLexicon, place_targets: bool = True
 ) -> tuple[Token | None, Token | None]:
+    """Source and target of a verb; ``place_targets`` False keeps the target to actors (no "in
+    X" place of a material act)."""
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
     transfer = verb.lemma_.lower() in lexicon.transfer_verbs
     if passive:
@@ -984,8 +986,13 @@ def _verb_arguments(
                 target = subjects[0]
                 break
     if target is None:
+        # "allowed opposition leader X TO hold a rally", "refused to allow U.N. planes TO land":
+        # the subject of an infinitive clause of the verb is whom the verb acts on.
+        target = _first_actorish(_infinitive_subjects(verb), lexicon)
+    if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
-        if entry.type in ("CONSULT", "PROTEST", "ASSAULT", "MOBILIZE", "COERCE"):
+        if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
+            # "arrived from Cairo", "withdrew from Iraq" — but "confiscated weapons FROM X"
             verb_preps = [p for p in verb_preps if p != "from"]
         target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
     if target is None:
@@ -997,8 +1004,7 @@ def _verb_arguments(
         for thing in things:
             if _is_actorish(thing, lexicon):
                 continue
-            target = _first_actorish(_pobjs(thing, (*TARGET_PREPOSITIONS, "by")), lexicon)
-            target = target or _owner(thing, lexicon) or _clause_subject(thing)
+            target = _thing_target(thing, lexicon)
             if target is not None:
                 break
     if target is None:
@@ -1010,14 +1016,19 @@ def _verb_arguments(
                 if inner is None and _is_light(complement, lexicon):
                     noun = _light_object(complement, lexicon)
                     inner = _match(noun, lexicon.nouns) if noun is not None else None
-                target = _verb_arguments(complement, inner or entry, lexicon)[1]
+                target = _verb_arguments(complement, inner or entry, lexicon, place_targets)[1]
                 if target is not None:
                     break
+    if target is None:
+        # "opened fire TO DISPERSE demonstrators", "began a hunger strike TO PROTEST against
+        # Sweden's decision", "blocked roads DEMANDING that X": whom the act aims at
+        target = _aim_target(verb, entry.type, lexicon)
     if target is None and (entry.type == "THREATEN" or verb.lemma_.lower() in _THREAT_LEMMAS):
         # "threatened to strike unless Israel rescinded", "if the United States goes ahead":
         # the side that must comply is the target of the threat.
         target = _condition_subject(verb)
-    if target is None and (entry.type in _PLACE_TARGET_TYPES or entry.mode == "visit"):
+    visit = entry.mode == "visit"
+    if target is None and place_targets and (entry.type in _PLACE_TARGET_TYPES or visit):
         # "arrived in Amman", "imposed a curfew in Cizre", "deployed troops in Iraq": the
         # country or city where a visit or a material act happens is its target.
         places = [*_pobjs(verb, ("in", "into")), *(p for o in objects for p in _pobjs(o, ("in",)))]
@@ -1032,6 +1043,11 @@ _PLACE_TARGET_TYPES = frozenset(
     {"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "CONCEDE", "PROTEST", "THREATEN"}
 )
 _THREAT_LEMMAS = frozenset({"threaten", "warn"})
+# Types whose "from X" is where the actor comes from or leaves ("arrived from Cairo", "withdrew
+# from Iraq"), not whom it acts on — except for acts of taking (``_TAKING_MODES``: "seized
+# weapons from the rebels", "captured the town from X": X loses them).
+_FROM_IS_ORIGIN_TYPES = frozenset({"CONSULT", "PROTEST", "ASSAULT", "MOBILIZE", "COERCE"})
+_TAKING_MODES = frozenset({"seize"})
 # Types whose agentless passive takes the country it happened in as its doer ("was arrested in
 # Lebanon": the state arrests); a deal "reached in Sweden" or talks "held in Oman" do not.
 _PLACE_SOURCE_TYPES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
@@ -1065,6 +1081,125 @@ def _recipient(verb: Token, things: list[Token], lexicon: EventLexicon) -> Token
         if (sector != "military" or owned) and _is_actorish(thing, lexicon):
             return thing
     return None
+
+
+# Prepositions of an adjunct that names an act's aim: "IN protest against X", "joined them IN
+# demanding"; "in" + a noun or gerund event.
+_AIM_PREPOSITIONS = frozenset({"in"})
+
+
+def _aim_target(verb: Token, kind: str, lexicon: EventLexicon) -> Token | None:
+    """The target of what an act is done for, when the act names none of its own: the event of
+    a purpose infinitive ("staged a strike TO DEMAND the resignation of X", "opened fire TO
+    DISPERSE demonstrators"), of a participle without a subject of its own ("blocked roads
+    DEMANDING that X be reinstated"), or of an "in" phrase ("IN PROTEST of the Russian
+    government's refusal", "IN DEMANDING a referendum"). The aim counts only when it is an event
+    on the same side of the cooperation/conflict divide as the act: a protest that demands, an
+    aid that helps defend — not "met to discuss", nor a strike "to mark the anniversary"."""
+    side = _side(kind, lexicon)
+    if side is None or kind == "CONSULT":
+        return None  # "met to discuss Idlib": a meeting's partner is not its topic
+    for aim, entry in _aims(verb, lexicon):
+        if _side(entry.type, lexicon) != side or entry.type == "CONSULT":
+            continue
+        if _is_verb(aim):
+            target = _verb_arguments(aim, entry, lexicon, place_targets=False)[1]
+        else:
+            target = _noun_arguments(aim, aim, entry.type, lexicon)[1]
+            target = target or _thing_target(aim, lexicon)
+        if target is not None:
+            return target
+    return None
+
+
+def _aims(verb: Token, lexicon: EventLexicon) -> Iterator[tuple[Token, TriggerEntry]]:
+    """The coded events a verb's purpose clauses, subjectless participles and "in" phrases
+    name, with their lexicon entries."""
+    has_object = bool(_children(verb, "dobj", "obj"))
+    for child in verb.children:
+        # "began a strike TO PROTEST" is often parsed as a complement: after an object it is
+        # a purpose too
+        purpose = child.dep_ == "advcl" or (child.dep_ == "xcomp" and has_object)
+        if purpose and _is_verb(child):
+            if _children(child, "nsubj", "nsubjpass", "mark"):
+                continue  # "as battles raged", "if it is attacked": a clause of its own
+            infinitive = any(a.dep_ == "aux" and a.tag_ == "TO" for a in child.children)
+            if not infinitive and child.tag_ != "VBG":
+                continue
+            entry = _event_entry(child, lexicon)
+            if entry is not None:
+                yield child, entry
+        elif child.dep_ == "prep" and child.lower_ in _AIM_PREPOSITIONS:
+            for phrase in child.children:
+                if phrase.dep_ == "pcomp" and _is_verb(phrase) and phrase.tag_ == "VBG":
+                    entry = _event_entry(phrase, lexicon)
+                elif phrase.dep_ == "pobj" and phrase.pos_ == "NOUN":
+                    entry = _match(phrase, lexicon.nouns)
+                else:
+                    continue
+                if entry is not None:
+                    yield phrase, entry
+
+
+def _event_entry(verb: Token, lexicon: EventLexicon) -> TriggerEntry | None:
+    """A verb's own event, or its light object's ("to show their disapproval")."""
+    entry = _match(verb, lexicon.verbs)
+    if entry is None and _is_light(verb, lexicon):
+        noun = _light_object(verb, lexicon)
+        entry = _match(noun, lexicon.nouns) if noun is not None else None
+    return entry
+
+
+def _side(kind: str, lexicon: EventLexicon) -> str | None:
+    """ "cooperation" or "conflict": the half of PLOVER's quad classes a type is in."""
+    info = lexicon.type_info(kind)
+    if info is None:
+        return None
+    return "conflict" if "conflict" in info.quad else "cooperation"
+
+
+def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
+    """The actor a thing comes from, belongs to or is aimed at, searched breadth-first along its
+    phrases — at each phrase its "by" agent or an actor in a target phrase ("an admission BY
+    Moscow", "demands FROM Shona rebels"), else its owner ("Sweden's decision"), else the subject
+    of the clause it spells out ("its demand that ISRAEL ease"): "part of an aid program for
+    Bosnia", "the return of property seized by Algerian forces", "an invitation to attend a
+    meeting of Palestinian factions". Below the first phrase, and in a participle's phrases, "in"
+    names a setting, not a party, and is not followed."""
+    frontier = [thing]
+    for depth in range(MAX_PHRASE_CHAIN):
+        preps = ("by", *(p for p in TARGET_PREPOSITIONS if depth == 0 or p != "in"))
+        clause_preps = [p for p in preps if p != "in"]
+        # further down, only a named actor counts ("a summit of heads of STATE" names none)
+        accept = _first_actorish if depth == 0 else _first_named_actor
+        following: list[Token] = []
+        for node in frontier:
+            below = list(_pobjs(node, preps))
+            described: list[Token] = []
+            for clause in node.children:
+                if clause.dep_ == "acl" and _is_verb(clause):
+                    # "property seized BY X", "an invitation to attend a MEETING of X" (not a
+                    # relative clause: "a town they liberated FROM X" is another deed)
+                    described.extend(_pobjs(clause, clause_preps))
+                    if any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children):
+                        described.extend(_children(clause, "dobj", "obj"))
+            found = accept(below, lexicon)
+            found = found or _owner(node, lexicon) or _clause_subject(node)
+            found = found or accept(described, lexicon)
+            if found is not None:
+                return found
+            following.extend(below + described)
+        frontier = following
+        if not frontier:
+            break
+    return None
+
+
+def _infinitive_subjects(verb: Token) -> Iterator[Token]:
+    """Subjects of the infinitive clauses a verb governs ("allowed X TO land")."""
+    for clause in _children(verb, "ccomp", "xcomp"):
+        if _is_verb(clause) and any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children):
+            yield from _children(clause, "nsubj", "nsubjpass")
 
 
 def _condition_subject(verb: Token) -> Token | None:
@@ -1107,7 +1242,11 @@ def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
             return child
-        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+        if (
+            child.dep_ in ("compound", "amod", "nmod")
+            and _looks_like_actor(child, lexicon)
+            and not _names_a_place(child)  # "the Douma attack" happened in Douma
+        ):
             return child
     return None
 
@@ -1147,10 +1286,20 @@ def _noun_arguments(
     target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
     if target is None and victims:
         target = victims[0]
+    if target is None and taken_up and noun.dep_ in ("dobj", "obj"):
+        # "will give Tanzania a grant", "offered Iran talks": the light verb's indirect object
+        others = [o for o in _children(clause, "dative", "dobj", "obj") if o.i != noun.i]
+        target = _first_actorish(others, lexicon)
     if target is None and clause.i != noun.i:
         target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
     if target is None:
         target = _clause_subject(noun)  # "its demand that Israel ease"
+    if target is None:
+        # "began a hunger strike TO PROTEST against Sweden's decision", "a hunger strike IN
+        # PROTEST of the Russian government's refusal"
+        target = _aim_target(noun, kind, lexicon)
+    if target is None and clause.i != noun.i and _is_verb(clause):
+        target = _aim_target(clause, kind, lexicon)
     if target is not None and source is not None and target.i == source.i:
         target = None
     return source, target
@@ -1208,9 +1357,30 @@ def _is_actorish(token: Token, lexicon: EventLexicon) -> bool:
     if token.lemma_.lower() in lexicon.actor_nouns:
         return True
     return any(
-        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        c.ent_type_ in ("GPE", "NORP", "ORG")
+        and (
+            c.dep_ in ("compound", "amod", "poss")
+            # "the Taliban movement", but not "Trump's assessment" parsed as a modifier
+            or (c.dep_ == "nmod" and _names_actor(token, lexicon))
+        )
         for c in token.children
     ) and not _match(token, lexicon.nouns)
+
+
+def _first_named_actor(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
+    """The first actor named by an entity, or by a noun for people or a body that an entity or
+    demonym modifies ("Algerian government forces", not "the Russian language")."""
+    for token in tokens:
+        if not _is_actorish(token, lexicon):
+            continue
+        if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return token
+        modifiers = (c for c in token.children if c.dep_ in _NP_MODIFIER_DEPS)
+        if _names_actor(token, lexicon) and any(
+            c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in modifiers
+        ):
+            return token
+    return None
 
 
 def _first_actorish(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
