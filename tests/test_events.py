@@ -484,3 +484,35 @@ def test_events_an_acts_aim_gives_its_target(pipeline, text, kind, target):
 def test_events_topics_and_other_deeds_give_no_target(pipeline, text, kind):
     events = _events(pipeline, text)
     assert all(e.target is None for e in events if e.type in (kind, "AGREE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target", "country"),
+    [
+        # what a material act is aimed at, or where its object leads, names the place
+        (
+            "Israeli troops fired shells at targets in Jericho on Monday.",
+            "ASSAULT",
+            "Jericho",
+            "PSE",
+        ),
+        ("Rebels blew up power lines leading into Kabul.", "ASSAULT", "Kabul", "AFG"),
+        # a mediator's target is between whom it mediates
+        (
+            "Norway ended its mediation between Sri Lankan rebels and the government.",
+            "SANCTION",
+            "Sri Lankan rebels",
+            None,
+        ),
+    ],
+)
+def test_events_place_and_between_targets(pipeline, text, kind, target, country):
+    event = _event_of(pipeline, text, kind)
+    assert (event.target, event.target_country) == (target, country)
+
+
+def test_events_a_protest_is_not_against_the_place_it_is_held_in(pipeline):
+    event = _event_of(
+        pipeline, "Thousands of students demonstrated in Santiago on Monday.", "PROTEST"
+    )
+    assert event.target is None and event.place is not None and "Santiago" in event.place
