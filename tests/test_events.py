@@ -447,6 +447,8 @@ def _event_of(pipeline: Pipeline, text: str, kind: str):
         ("Police in Ankara seized rifles from Syrian smugglers on Sunday.", "COERCE", "SYR"),
         # a part of a thing: the actor down its phrases
         ("Canada suspended part of an aid program for Ethiopia.", "SANCTION", "ETH"),
+        # a that-clause the parser hangs on the verb spells out the demand
+        ("The World Bank repeated its demand on Friday that Ghana cut spending.", "REQUEST", "GHA"),
     ],
 )
 def test_events_target_from_datives_infinitive_subjects_and_phrases(pipeline, text, kind, target):

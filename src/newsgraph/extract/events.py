@@ -1250,10 +1250,12 @@ def _condition_subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_subject(noun: Token) -> Token | None:
+def _clause_subject(noun: Token, marked: bool = False) -> Token | None:
     """The subject of a clause that spells out a demand or call ("its demand that ISRAEL
-    ease", "calls for the US to support")."""
+    ease", "calls for the US to support"); ``marked``: only a clause opened by "that"."""
     for clause in noun.children:
+        if marked and not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
         if clause.dep_ in ("acl", "ccomp", "relcl") and _is_verb(clause) and clause.dep_ != "relcl":
             subjects = _children(clause, "nsubj", "nsubjpass")
             if subjects and subjects[0].lower_ not in ("who", "which", "that"):
@@ -1331,6 +1333,10 @@ def _noun_arguments(
         target = _target_below(clause, [p for p in TARGET_PREPOSITIONS if p != "in"], lexicon)
     if target is None:
         target = _clause_subject(noun)  # "its demand that Israel ease"
+    if target is None and taken_up and noun.dep_ in ("dobj", "obj"):
+        # "reiterated its demand today that ISRAEL ease": the parser hangs the that-clause
+        # that spells out the noun on the verb
+        target = _clause_subject(clause, marked=True)
     if target is None:
         # "began a hunger strike TO PROTEST against Sweden's decision", "a hunger strike IN
         # PROTEST of the Russian government's refusal"
