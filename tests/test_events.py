@@ -481,6 +481,9 @@ def test_events_an_acts_aim_gives_its_target(pipeline, text, kind, target):
         ("Putin and Erdogan will meet next week to discuss Idlib.", "CONSULT"),
         # a relative clause on the thing is another deed
         ("The Nigerian army surrendered the bases it took from Chadian rebels.", "RETREAT"),
+        # a meeting's object is its topic; a thing is no actor of an infinitive clause
+        ("French and German ministers discussed the U.S. strikes on Monday.", "CONSULT"),
+        ("Cuba has never allowed the Cuban territory to be used for attacks.", "CONCEDE"),
     ],
 )
 def test_events_topics_and_other_deeds_give_no_target(pipeline, text, kind):
@@ -518,3 +521,9 @@ def test_events_a_protest_is_not_against_the_place_it_is_held_in(pipeline):
         pipeline, "Thousands of students demonstrated in Santiago on Monday.", "PROTEST"
     )
     assert event.target is None and event.place is not None and "Santiago" in event.place
+
+
+def test_events_a_meetings_with_phrase_leads_to_its_partner(pipeline):
+    text = "Netanyahu negotiated a deal with the owner of Israel's biggest newspaper."
+    event = _event_of(pipeline, text, "CONSULT")
+    assert event.target is not None and "newspaper" in event.target

@@ -997,7 +997,8 @@ def _verb_arguments(
     if target is None:
         # "allowed opposition leader X TO hold a rally", "refused to allow U.N. planes TO land":
         # the subject of an infinitive clause of the verb is whom the verb acts on.
-        target = _first_actorish(_infinitive_subjects(verb), lexicon)
+        subjects = [s for s in _infinitive_subjects(verb) if _names_actor(s, lexicon)]
+        target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
     if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
         if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
@@ -1008,12 +1009,18 @@ def _verb_arguments(
         # the object, or a prepositional object, is a thing: whose it is or whom it comes
         # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
         # "welcomed President Reagan's statement", "agreed to US mediation", "vetoed a Security
-        # Council resolution", "reiterated its demand that Israel ease"
+        # Council resolution", "reiterated its demand that Israel ease"; a meeting's object
+        # names only its partners ("host a meeting BETWEEN X and Y"; "discussed the U.S.
+        # strikes" names a topic), its "with" phrase whoever it leads to ("negotiated with
+        # the owner of Israel's biggest newspaper")
         things = [*objects, *_pobjs(verb, ("to", "on", "against", "with", "for"))]
         for thing in things:
             if _is_actorish(thing, lexicon):
                 continue
-            target = _thing_target(thing, lexicon)
+            if entry.type == "CONSULT" and thing.head.lower_ not in _PARTNER_PREPOSITIONS:
+                target = _first_actorish(_pobjs(thing, _PARTNER_PREPOSITIONS), lexicon)
+            else:
+                target = _thing_target(thing, lexicon)
             if target is not None:
                 break
     if target is None:
@@ -1080,6 +1087,7 @@ _PLACE_TARGET_TYPES = frozenset(
     {"MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "CONCEDE", "THREATEN"}
 )
 _THREAT_LEMMAS = frozenset({"threaten", "warn"})
+_PARTNER_PREPOSITIONS = ("between", "among", "with")
 # Types whose "from X" is where the actor comes from or leaves ("arrived from Cairo", "withdrew
 # from Iraq"), not whom it acts on — except for acts of taking (``_TAKING_MODES``: "seized
 # weapons from the rebels", "captured the town from X": X loses them).
@@ -1202,7 +1210,8 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
     of the clause it spells out ("its demand that ISRAEL ease"): "part of an aid program for
     Bosnia", "the return of property seized by Algerian forces", "an invitation to attend a
     meeting of Palestinian factions". Below the first phrase, and in a participle's phrases, "in"
-    names a setting, not a party, and is not followed."""
+    names a setting, not a party, and is not followed; only the thing's own participle or
+    infinitive is read ("a barricade erected by the army" under "on top of" is scenery)."""
     frontier = [thing]
     for depth in range(MAX_PHRASE_CHAIN):
         preps = ("by", *(p for p in TARGET_PREPOSITIONS if depth == 0 or p != "in"))
@@ -1213,7 +1222,7 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
         for node in frontier:
             below = list(_pobjs(node, preps))
             described: list[Token] = []
-            for clause in node.children:
+            for clause in node.children if depth == 0 else ():
                 if clause.dep_ == "acl" and _is_verb(clause):
                     # "property seized BY X", "an invitation to attend a MEETING of X" (not a
                     # relative clause: "a town they liberated FROM X" is another deed)
