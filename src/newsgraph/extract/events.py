@@ -37,10 +37,13 @@ How it works, sentence by sentence:
    the US cancel", "its demand that Israel ease"); the object of against/on/to/with/at/
    toward; else the actor a thing object belongs to or comes from ("rejected calls by
    Belarus's rulers", "welcomed President Reagan's statement"), along a chain of phrases
-   ("reward for information leading to the arrest of X"); the target of an infinitive
-   complement ("refused to meet Jordan's king"); the subject of an if/unless clause of a
-   threat; the country or city of a visit or material act ("arrived in Amman", "lifted a
-   curfew in Montenegro"). An infinitive takes the subject of its governing verb ("agreed to
+   ("reward for information leading to the arrest of X", "part of an aid program for
+   Bosnia"); a light verb's indirect object ("gave Tanzania a grant"); the subject of an
+   infinitive clause ("allowed X to"); the target of an infinitive complement ("refused to
+   meet Jordan's king") or of the act's aim ("opened fire to disperse X", "a hunger strike in
+   protest of X's refusal"); the subject of an if/unless clause of a threat; the country or
+   city of a visit or material act ("arrived in Amman", "lifted a curfew in Montenegro",
+   "fired at targets in Jericho") — not of a protest, whose place is its location. An infinitive takes the subject of its governing verb ("agreed to
    meet"), or its object ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
