@@ -43,8 +43,9 @@ How it works, sentence by sentence:
    meet Jordan's king") or of the act's aim ("opened fire to disperse X", "a hunger strike in
    protest of X's refusal"); the subject of an if/unless clause of a threat; the country or
    city of a visit or material act ("arrived in Amman", "lifted a curfew in Montenegro",
-   "fired at targets in Jericho") — not of a protest, whose place is its location. An infinitive takes the subject of its governing verb ("agreed to
-   meet"), or its object ("urged Iran to", "allowed jets to").
+   "fired at targets in Jericho") — not of a protest, whose place is its location. An
+   infinitive takes the subject of its governing verb ("agreed to meet"), or its object
+   ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
    the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
