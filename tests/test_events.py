@@ -466,6 +466,50 @@ def test_events_put_under_investigation_targets_the_passive_subject(pipeline):
     assert (event.mode, event.source, event.target_country) == ("investigate", None, "FRA")
 
 
+def _event_of(pipeline: Pipeline, text: str, kind: str):
+    events = [e for e in _events(pipeline, text) if e.type == kind]
+    assert events, f"no {kind} event in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # the indirect object of a light verb whose noun is the event
+        ("Japan gave Vietnam a grant last year.", "AID", "VNM"),
+        # the subject of an infinitive clause is whom the verb acts on
+        ("Egypt allowed Palestinian officials to enter the crossing.", "CONCEDE", "PSE"),
+        # a taking: "from X" is who loses it
+        ("Police in Ankara seized rifles from Syrian smugglers on Sunday.", "COERCE", "SYR"),
+        # a part of a thing: the actor down its phrases
+        ("Canada suspended part of an aid program for Ethiopia.", "SANCTION", "ETH"),
+        # a that-clause the parser hangs on the verb spells out the demand
+        ("The World Bank repeated its demand on Friday that Ghana cut spending.", "REQUEST", "GHA"),
+    ],
+)
+def test_events_target_from_datives_infinitive_subjects_and_phrases(pipeline, text, kind, target):
+    assert _event_of(pipeline, text, kind).target_country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # a purpose infinitive names whom the act aims at
+        ("Police in Nairobi fired shots to disperse Somali traders.", "ASSAULT", "Somali traders"),
+        ("Students began a hunger strike to protest against Chile's decision.", "PROTEST", "Chile"),
+        # "in protest of" a thing: whose it is
+        (
+            "Kenyan traders staged a strike in protest of the Ugandan government's new tax.",
+            "PROTEST",
+            "Ugandan government",
+        ),
+    ],
+)
+def test_events_an_acts_aim_gives_its_target(pipeline, text, kind, target):
+    event = _event_of(pipeline, text, kind)
+    assert event.target is not None and target in event.target
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -514,3 +558,58 @@ def test_events_a_word_class_row_stands_for_each_word_and_unknown_classes_fail(t
     extra.write_text("pos,lemma,with,type,mode\nverb,storm,@nowhere,COERCE,\n", "utf-8")
     with pytest.raises(ValueError, match="word class"):
         load_lexicon(extra_triggers=[extra])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a meeting's topic is not its partner
+        ("Putin and Erdogan will meet next week to discuss Idlib.", "CONSULT"),
+        # a relative clause on the thing is another deed
+        ("The Nigerian army surrendered the bases it took from Chadian rebels.", "RETREAT"),
+        # a meeting's object is its topic; a thing is no actor of an infinitive clause
+        ("French and German ministers discussed the U.S. strikes on Monday.", "CONSULT"),
+        ("Cuba has never allowed the Cuban territory to be used for attacks.", "CONCEDE"),
+    ],
+)
+def test_events_topics_and_other_deeds_give_no_target(pipeline, text, kind):
+    events = _events(pipeline, text)
+    assert all(e.target is None for e in events if e.type in (kind, "AGREE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target", "country"),
+    [
+        # what a material act is aimed at, or where its object leads, names the place
+        (
+            "Israeli troops fired shells at targets in Jericho on Monday.",
+            "ASSAULT",
+            "Jericho",
+            "PSE",
+        ),
+        ("Rebels blew up power lines leading into Kabul.", "ASSAULT", "Kabul", "AFG"),
+        # a mediator's target is between whom it mediates
+        (
+            "Norway ended its mediation between Sri Lankan rebels and the government.",
+            "SANCTION",
+            "Sri Lankan rebels",
+            None,
+        ),
+    ],
+)
+def test_events_place_and_between_targets(pipeline, text, kind, target, country):
+    event = _event_of(pipeline, text, kind)
+    assert (event.target, event.target_country) == (target, country)
+
+
+def test_events_a_protest_is_not_against_the_place_it_is_held_in(pipeline):
+    event = _event_of(
+        pipeline, "Thousands of students demonstrated in Santiago on Monday.", "PROTEST"
+    )
+    assert event.target is None and event.place is not None and "Santiago" in event.place
+
+
+def test_events_a_meetings_with_phrase_leads_to_its_partner(pipeline):
+    text = "Netanyahu negotiated a deal with the owner of Israel's biggest newspaper."
+    event = _event_of(pipeline, text, "CONSULT")
+    assert event.target is not None and "newspaper" in event.target
