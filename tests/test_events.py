@@ -289,11 +289,6 @@ def test_events_generic_statements_and_captions_are_not_coded(pipeline, text):
 @pytest.mark.parametrize(
     ("text", "trigger", "modality"),
     [
-        (
-            "Erdogan said Turkey was ready to launch an offensive against the YPG.",
-            "offensive",
-            "future",
-        ),
         ("The rebels are able to attack the capital.", "attack", "hypothetical"),
         ("Will Iran accept the offer from the United States?", "accept", "hypothetical"),
         ("Israel has not asked Egypt to close the border.", "close", "hypothetical"),
@@ -304,6 +299,44 @@ def test_events_intentions_abilities_questions_are_not_actual(pipeline, text, tr
         e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == trigger
     ]
     assert event.modality == modality
+
+
+def test_events_readiness_to_attack_is_one_threat_not_an_attack(pipeline):
+    text = "Erdogan said Turkey was ready to launch an offensive against the YPG."
+
+    [event] = _events(pipeline, text)
+
+    assert (event.type, event.source, event.target) == ("THREATEN", "Turkey", "YPG")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("There are echoes of 2003, when Turkey refused to back the invasion of Iraq.", "REJECT"),
+        ("Erdogan said Turkey was ready to launch an offensive against the YPG.", "THREATEN"),
+    ],
+)
+def test_events_one_event_per_deed_type_and_dyad_in_a_sentence(pipeline, text, kind):
+    assert len([e for e in _events(pipeline, text) if e.type == kind]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "modality"),
+    [
+        ("In June, Russia vetoed a resolution on Syria.", "2018-08-26", "historical"),
+        ("Last week, Russia vetoed a resolution on Syria.", "2018-08-26", "actual"),
+        ("In 2003, Turkey refused to back the invasion of Iraq.", "2018-04-11", "historical"),
+        (
+            "There are echoes of 2003, when Turkey refused to back the invasion.",
+            "2018-04-11",
+            "historical",
+        ),
+    ],
+)
+def test_events_dated_well_before_publication_are_background(pipeline, text, published, modality):
+    events = _events(pipeline, text, published)
+
+    assert events and events[0].modality == modality
 
 
 def test_events_accused_deed_is_the_accused_and_asserted_by_the_accuser(pipeline):

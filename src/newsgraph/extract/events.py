@@ -83,6 +83,7 @@ catches it.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -235,7 +236,22 @@ def extract_events(
             )  # fmt: skip
             if event is not None:
                 events.append(event)
-    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+    return tuple(sorted(_distinct(events), key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One event per sentence, type, negation and dyad: "refused to back the invasion" is one
+    refusal, not a refusal and a refused backing (the first trigger is kept, with its
+    modality)."""
+    kept: dict[tuple[object, ...], Event] = {}
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        key: tuple[object, ...] = (
+            event.sentence, event.type, event.negated, event.source_span, event.target_span,
+        )  # fmt: skip
+        if event.source_span is None and event.target_span is None:
+            key = (*key, event.trigger)  # nothing ties two agentless deeds together
+        kept.setdefault(key, event)
+    return list(kept.values())
 
 
 def actor_code(country: str | None, sector: str | None, lexicon: EventLexicon | None = None) -> str:
@@ -579,6 +595,8 @@ def _code(
         # "officials accused Beijing of reneging": the reneging is the officials' claim
         judge = _actor(doc, text, judge_token, entities, lexicon)
     date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
+    if modality == "actual" and _dated_before(dates, date_span, published):
+        modality = "historical"  # "in June" in an August article, "in 2003": background
     place = _place(doc, clause, trigger, places)
     return Event(
         type=kind,
@@ -1745,6 +1763,16 @@ def _actor(
     if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
         return None
     sector = head_sector if (entity is None and head_sector) else None
+    if (
+        entity is None
+        and modifier_entity is not None
+        and modifier_entity.type == "ORG"
+        and modifier_entity.sector
+        and token.lemma_.lower() in _ROLE_HEADS
+    ):
+        # "Red Cross officials", "Amnesty spokesman", "Hamas leaders": people speaking for an
+        # organisation act in its sector, not in government's
+        sector = modifier_entity.sector
     sector = sector or (chosen.sector if chosen else None)
     if chosen is not None and chosen.type == "PERSON" and country is None:
         # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Chedli Klibi"
@@ -1774,6 +1802,16 @@ def _actor(
     people = people or term is not None or token.lower_ in lexicon.demonyms
     return _Actor(name, span, chosen, country, sector, people)
 
+
+# Head nouns for people who speak or act for the organisation that modifies them ("Red Cross
+# officials", "UN envoy"): the organisation's sector is theirs. Their own sector in
+# event_grammar.toml (government for "official", "leader") holds only with no organisation.
+_ROLE_HEADS = frozenset(
+    {
+        "official", "leader", "spokesman", "spokeswoman", "spokesperson", "representative",
+        "delegation", "delegate", "envoy", "member", "chief", "head", "president",
+    }
+)  # fmt: skip
 
 # Words that stand for a share of a group ("hundreds of protesters", "one third of the
 # guerrillas", "a group of diplomats"): the group named by their "of" phrase acts.
@@ -2170,6 +2208,12 @@ def _historical(
             year = _YEAR.search(token.text)
             if year and int(year.group(1)) < published_year:
                 return True
+    if clause.dep_ in ("relcl", "advcl") and published_year is not None:
+        # "echoes of 2003, when Turkey refused …": the clause tells what happened in that year
+        head = clause.head
+        year = _YEAR.search(head.text) if head.ent_type_ == "DATE" else None
+        if year and int(year.group(1)) < published_year:
+            return True
     clause_text = " ".join(t.lower_ for t in _clause_tokens(clause))
     if any(phrase in clause_text for phrase in lexicon.historical_phrases):
         return True
@@ -2339,6 +2383,28 @@ def _date(
     if modality == "actual" and published:
         return published[:10], None, "publication"
     return None, None, None
+
+
+# An event dated to a period that ended more than this many days before publication is
+# background, not the news of the day (the issue's "background is not news"; a month keeps
+# "last week" and "earlier this month" as news).
+BACKGROUND_DAYS = 31
+
+
+def _dated_before(dates: tuple[DateRef, ...], span: Span | None, published: str | None) -> bool:
+    """Whether the date found in the event's clause ends more than BACKGROUND_DAYS before the
+    publication date."""
+    if span is None or not published:
+        return False
+    found = next((d for d in dates if d.span == span), None)
+    if found is None or not found.end:
+        return False
+    try:
+        ends = datetime.date.fromisoformat(found.end[:10])
+        issued = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (issued - ends).days > BACKGROUND_DAYS
 
 
 def _place(doc: Doc, clause: Token, trigger: Token, places: tuple[Place, ...]) -> Place | None:
