@@ -301,6 +301,14 @@ def test_events_intentions_abilities_questions_are_not_actual(pipeline, text, tr
     assert event.modality == modality
 
 
+def test_events_country_words_of_several_words_are_read_whole(pipeline):
+    text = "The Security Council voted to ban North Korean exports."
+
+    [event] = _events(pipeline, text)
+
+    assert event.target_country == "PRK"
+
+
 def test_events_readiness_to_attack_is_one_threat_not_an_attack(pipeline):
     text = "Erdogan said Turkey was ready to launch an offensive against the YPG."
 
@@ -626,7 +634,7 @@ def test_events_topics_and_other_deeds_give_no_target(pipeline, text, kind):
             "Norway ended its mediation between Sri Lankan rebels and the government.",
             "SANCTION",
             "Sri Lankan rebels",
-            None,
+            "LKA",
         ),
     ],
 )

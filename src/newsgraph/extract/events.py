@@ -2032,9 +2032,17 @@ def _names_no_other_country(sentence: SpacySpan, home: str, lexicon: EventLexico
 
 
 def _country_word(doc: Doc, left: int, right: int, lexicon: EventLexicon) -> str | None:
+    """A country name or demonym among the tokens, names of several words first ("North
+    Korean exports" is North Korea's, not Korea's)."""
     for index in range(left, right + 1):
         token = doc[index]
         if token.text[:1].isupper() and not _stance_prefixed(token):
+            for size in (3, 2):
+                if index + size - 1 <= right:
+                    phrase = doc[index : index + size].text
+                    term = countries().lookup(phrase, ("alias", "demonym"))
+                    if term is not None:
+                        return term.alpha3
             term = countries().lookup(token.text, ("alias", "demonym"))
             if term is not None:
                 return term.alpha3
