@@ -301,6 +301,31 @@ def test_events_intentions_abilities_questions_are_not_actual(pipeline, text, tr
     assert event.modality == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        (
+            "China blamed the United States for the trade war, vowing it would not back down.",
+            "back",
+            "China",
+        ),
+        (
+            "France announced new rules and said it was planning to repatriate French children.",
+            "repatriate",
+            "France",
+        ),
+    ],
+)
+def test_events_pronoun_reported_by_a_verb_without_subject_is_its_heads_subject(
+    pipeline, text, trigger, source
+):
+    [event] = [
+        e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == trigger
+    ]
+
+    assert event.source == source
+
+
 def test_events_country_words_of_several_words_are_read_whole(pipeline):
     text = "The Security Council voted to ban North Korean exports."
 

@@ -690,6 +690,13 @@ def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
     if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.reporting_verbs:
         return None
     subjects = [s for s in _children(head, "nsubj") if s.lower_ not in _PRONOUNS]
+    for _ in range(2):
+        if subjects or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+            break
+        # "China blamed the US, VOWING it would not back down": a reporting participle or a
+        # conjoined verb without a subject of its own reports for its head's subject
+        head = head.head
+        subjects = [s for s in _children(head, "nsubj") if s.lower_ not in _PRONOUNS]
     if not subjects:
         return None
     personal = pronoun.lower_ in ("he", "she", "him", "her", "his")
