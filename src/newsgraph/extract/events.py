@@ -20,7 +20,12 @@ How it works, sentence by sentence:
    X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
    tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
    Some words keep to their political sense (``[senses]``): a visit needs a political
-   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat.
+   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat
+   of the warner's own ("warned of the risk of job cuts" is no threat). Not coded either: acts
+   aimed at one's kin ("called my brother for help"), questions ("asked whether"), objects of
+   naming verbs ("called the attack inexcusable"), known documents ("the Iran nuclear deal"),
+   present-tense passives of a bare plural ("Army units are trained to fight") and relative
+   clauses with a modal on an indefinite noun ("a measure that can be supported").
 2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
    to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
    when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
@@ -65,10 +70,14 @@ How it works, sentence by sentence:
    (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
    "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
    to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
-   ``hypothetical`` (if/unless, would, might/may/could + verb), ``demanded`` (the complement of
-   urge/demand/call for, "need to"), ``future`` (will, plans to, is about to, upcoming),
-   ``historical`` (since 2007, for decades, a year before publication, past perfect in the
-   writer's own words), else ``actual`` — PLOVER's auxiliary modes.
+   ``hypothetical`` (if/unless, would, might/may/could + verb, a modal clause with an "if"
+   clause), ``demanded`` (the complement of urge/demand/call for/lobby, "need to", "a deadline
+   for X to"), ``future`` (will, plans to, is about to, upcoming, "braced for an attack"),
+   ``historical`` (since 2007, for decades, previously, a year before publication in the
+   clause or the one it completes, past perfect in the writer's own words), else ``actual`` —
+   PLOVER's auxiliary modes. An infinitive or bare conjunct shares the non-actual modality of
+   the clause it completes ("vowed to sue to force X to back down"); an event in an if-clause
+   keeps its type (a condition is no refusal or threat).
 6. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
    the trigger's clause, nearest first; else, for an actual event, the publication date with
    ``date_source: "publication"``.
