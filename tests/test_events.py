@@ -679,3 +679,164 @@ def test_events_a_meetings_with_phrase_leads_to_its_partner(pipeline):
     text = "Netanyahu negotiated a deal with the owner of Israel's biggest newspaper."
     event = _event_of(pipeline, text, "CONSULT")
     assert event.target is not None and "newspaper" in event.target
+
+
+# --- precision on real text (issue 4): whether a candidate is an event, and its modality ----
+
+
+def _by_trigger(pipeline: Pipeline, text: str, trigger: str):
+    return [e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # private acts: a request or call to one's own kin
+        ("Ahmed borrowed a phone to call his brother for help.", "call"),
+        # a question put to someone is not a request
+        ("Asked to comment on the report, the minister said nothing.", "Asked"),
+        ("The senator asked whether the president would sign the bill.", "asked"),
+        ("She phoned her family to ask about her son.", "ask"),
+        # a radio call is a signal, not a demand
+        ("The pilots made a radio call for help before the crash.", "call"),
+        # a known document: its compound country is the topic, not a party
+        ("Critics of the Iran nuclear deal gathered in the capital.", "deal"),
+        # a verb of naming judges its object: the attack is not the speaker's
+        ("The lawyer called the hearing a sham.", "hearing"),
+        # warning of a risk is a prediction, not a threat
+        ("Farmers' unions warned of the risk of higher food prices.", "warned"),
+        # a protest verb in another sense
+        ("The minister said the incident demonstrates the need for reform.", "demonstrates"),
+        # seeking to do something is an attempt; seeking people is a search
+        ("The government seeks to raise pressure on the cartel.", "seeks"),
+        ("Police in Lagos are seeking three suspects.", "seeking"),
+        # information given is not aid; coming back from a trip is not a retreat
+        ("The ministry provided more detail on the plan on Monday.", "provided"),
+        ("The prime minister spoke after returning from a trip to Japan.", "returning"),
+    ],
+)
+def test_events_other_senses_and_private_acts_are_not_coded(pipeline, text, trigger):
+    assert _by_trigger(pipeline, text, trigger) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Iran warned of retaliation against any attack.", "warned", "THREATEN"),
+        ("Kenya sought help from Uganda.", "sought", "REQUEST"),
+        ("Washington asked Moscow whether it would join the talks.", "asked", "REQUEST"),
+        ("Hundreds of students demonstrated against the government.", "demonstrated", "PROTEST"),
+    ],
+)
+def test_events_political_senses_stay_coded(pipeline, text, trigger, kind):
+    assert [e.type for e in _by_trigger(pipeline, text, trigger)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a present-tense passive about a class
+        "Navy recruits are trained to fight at sea, not to police ports.",
+        # a relative clause with a modal on an indefinite noun describes a kind of thing
+        "They want a plan that can be supported by people in both parties.",
+        # a present-tense relative clause on a bare plural
+        "Voters who support a ceasefire are a majority.",
+    ],
+)
+def test_events_generic_statements_about_kinds_are_not_coded(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_events_specific_plurals_in_relative_clauses_stay_coded(pipeline):
+    text = "Aid comes from Qatar and other Gulf states, which back the rebels."
+    assert "SUPPORT" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "modality"),
+    [
+        # a condition is not a refusal or a threat by its subject
+        (
+            "The rebels will lose the town if Turkey does not help them.",
+            "help",
+            "AID",
+            "hypothetical",
+        ),
+        # a main clause with a modal and an "if" clause is a consequence
+        (
+            "The army will choose to withdraw its troops if pressed.",
+            "withdraw",
+            "RETREAT",
+            "hypothetical",
+        ),
+        # an expected event is future, and not a threat by its doer
+        (
+            "Residents are bracing for an assault by government forces.",
+            "assault",
+            "ASSAULT",
+            "future",
+        ),
+        # a demand, a deadline or lobbying: the demanded act is not done
+        (
+            "Activists lobbied Brussels not to approve the sanctions.",
+            "sanctions",
+            "SANCTION",
+            "demanded",
+        ),
+        ("Trump set a deadline for Mexico to sign the agreement.", "sign", "SUPPORT", "demanded"),
+        # a complement of a planned act is planned
+        ("The senators vowed to sue to force Obama to back down.", "back", "CONCEDE", "future"),
+        # ongoing, not future
+        (
+            "The United States will continue to impose sanctions on Iran.",
+            "sanctions",
+            "SANCTION",
+            "actual",
+        ),
+        # background: "previously", a timeline year, a dated governing clause
+        ("Russia has previously vetoed a resolution on Syria.", "vetoed", "REJECT", "historical"),
+        (
+            "1998: Rebels attack the capital and kill 20 soldiers.",
+            "attack",
+            "ASSAULT",
+            "historical",
+        ),
+        (
+            "The minister visited Iraq in 2015, meeting troops training local police.",
+            "training",
+            "AID",
+            "historical",
+        ),
+        # an event noun the verb's phrase names as existing is not demanded
+        (
+            "The Kurds urged Russia to defend them from the Turkish incursion.",
+            "incursion",
+            "ASSAULT",
+            "actual",
+        ),
+    ],
+)
+def test_events_modality_on_real_text_patterns(pipeline, text, trigger, kind, modality):
+    found = [(e.type, e.modality) for e in _by_trigger(pipeline, text, trigger)]
+    assert found == [(kind, modality)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # ending a conflict action is a concession
+        ("Janet Napolitano said she would stop deporting students.", "deporting", "CONCEDE"),
+        ("The government stopped funding the rebels in March.", "funding", "SANCTION"),
+        # agreeing to a penalty is an agreement, not a threat
+        ("The company agreed to a fine of $1 billion.", "agreed", "AGREE"),
+    ],
+)
+def test_events_type_of_stopped_and_agreed_acts(pipeline, text, trigger, kind):
+    assert [e.type for e in _by_trigger(pipeline, text, trigger)] == [kind]
+
+
+def test_events_an_aim_adjective_without_coded_complement_is_no_offer(pipeline):
+    aim = "Israel is determined to disrupt the supply lines."
+    assert _by_trigger(pipeline, aim, "determined") == []
+    offered = _by_trigger(pipeline, "France is ready to contribute 400 troops.", "ready")
+    assert [e.type for e in offered] == ["AGREE"]

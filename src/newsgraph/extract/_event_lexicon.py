@@ -65,6 +65,7 @@ class EventLexicon:
     light_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     intention_adjectives: frozenset[str]
+    offer_adjectives: frozenset[str]  # "ready to contribute troops": an offer, whatever it is
     request_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     obligation_modals: frozenset[str]
@@ -110,6 +111,14 @@ class EventLexicon:
     word_classes: dict[str, frozenset[str]]
     attempt_verbs: frozenset[str]  # "tried to hack": attempted, still its type
     exercise_nouns: frozenset[str]  # military exercises: joint ones COOPERATE
+    kin_nouns: frozenset[str]  # "called my brother": a private act, not a political one
+    question_verbs: frozenset[str]  # "asked about / whether": a question, not a request
+    warning_threats: frozenset[str]  # "warned of consequences": the warner's own act
+    document_nouns: frozenset[str]  # "the Iran deal": a known document, not news
+    intransitive_protests: frozenset[str]  # "demonstrated" (not "demonstrated the need")
+    awaiting_verbs: frozenset[str]  # "braced for an attack": the attack is expected
+    demand_nouns: frozenset[str]  # "a deadline for X to sign": the signing is demanded
+    historical_adverbs: frozenset[str]  # "has previously vetoed": background
 
     def type_info(self, name: str) -> EventType | None:
         return self.types.get(name)
@@ -239,6 +248,15 @@ def load_lexicon(
         word_classes={name: frozenset(listed) for name, listed in word_classes.items()},
         attempt_verbs=words("future_verbs", "attempt"),
         exercise_nouns=words("joint", "exercises"),
+        offer_adjectives=words("intention_verbs", "offer_adjectives"),
+        kin_nouns=words("senses", "kin"),
+        question_verbs=words("senses", "question"),
+        warning_threats=words("senses", "warning_threats"),
+        document_nouns=words("senses", "documents"),
+        intransitive_protests=words("senses", "intransitive_protests"),
+        awaiting_verbs=words("future_verbs", "awaiting"),
+        demand_nouns=words("request_verbs", "nouns"),
+        historical_adverbs=words("historical", "adverbs"),
     )
 
 

@@ -20,7 +20,12 @@ How it works, sentence by sentence:
    X"), and not when it is what the sentence is about ("the Iran deal reflects…", "the US has
    tariffs"), the theme of another verb ("broke the deal") or a setting ("in the Syrian war").
    Some words keep to their political sense (``[senses]``): a visit needs a political
-   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat.
+   traveller, "released" / "received" an actor as object, "warned" an addressee or a threat
+   of the warner's own ("warned of the risk of job cuts" is no threat). Not coded either: acts
+   aimed at one's kin ("called my brother for help"), questions ("asked whether"), objects of
+   naming verbs ("called the attack inexcusable"), known documents ("the Iran nuclear deal"),
+   present-tense passives of a bare plural ("Army units are trained to fight") and relative
+   clauses with a modal on an indefinite noun ("a measure that can be supported").
 2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
    to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
    when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
@@ -65,10 +70,14 @@ How it works, sentence by sentence:
    (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
    "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
    to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
-   ``hypothetical`` (if/unless, would, might/may/could + verb), ``demanded`` (the complement of
-   urge/demand/call for, "need to"), ``future`` (will, plans to, is about to, upcoming),
-   ``historical`` (since 2007, for decades, a year before publication, past perfect in the
-   writer's own words), else ``actual`` — PLOVER's auxiliary modes.
+   ``hypothetical`` (if/unless, would, might/may/could + verb, a modal clause with an "if"
+   clause), ``demanded`` (the complement of urge/demand/call for/lobby, "need to", "a deadline
+   for X to"), ``future`` (will, plans to, is about to, upcoming, "braced for an attack"),
+   ``historical`` (since 2007, for decades, previously, a year before publication in the
+   clause or the one it completes, past perfect in the writer's own words), else ``actual`` —
+   PLOVER's auxiliary modes. An infinitive or bare conjunct shares the non-actual modality of
+   the clause it completes ("vowed to sue to force X to back down"); an event in an if-clause
+   keeps its type (a condition is no refusal or threat).
 6. **Time and place**: the date (``DateRef``) and place (``Place``) records whose spans lie in
    the trigger's clause, nearest first; else, for an actual event, the publication date with
    ``date_source: "publication"``.
@@ -337,6 +346,8 @@ def _match(token: Token, table: dict[str, tuple[TriggerEntry, ...]]) -> TriggerE
             continue
         if best is None or len(entry.with_words) > len(best.with_words):
             best = entry
+        elif len(entry.with_words) == len(best.with_words) and entry.type == NOT_AN_EVENT:
+            best = entry  # an exception row wins a tie ("a radio call for help")
     if best is not None and best.type == NOT_AN_EVENT:
         return None
     return best
@@ -381,8 +392,9 @@ def _candidates(sentence: SpacySpan, lexicon: EventLexicon) -> Iterator[_Candida
                 # "said that X must withdraw": a demand (PLOVER REQUEST).
                 yield _Candidate(trigger=token, clause=token, entry=_REQUEST)
         elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.intention_adjectives:
-            if _complement(token, lexicon) is not None or any(
-                c.dep_ == "xcomp" and _is_verb(c) for c in token.children
+            offer = token.lemma_.lower() in lexicon.offer_adjectives
+            if _complement(token, lexicon) is not None or (
+                offer and any(c.dep_ == "xcomp" and _is_verb(c) for c in token.children)
             ):
                 # "is ready to contribute troops": an offer (AGREE) unless the complement
                 # names a conflict action (THREATEN, decided in _code)
@@ -463,6 +475,8 @@ def _phrase_event(
 
 
 def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
+    if _names_its_object(verb):
+        return None  # "called the hearing a sham": the hearing is judged, not held
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and _noun_entry(child, lexicon) is not None:
             return child
@@ -474,6 +488,25 @@ def _light_object(verb: Token, lexicon: EventLexicon) -> Token | None:
                         return None
                     return grandchild if verb.lemma_.lower() == "go" else None
     return None
+
+
+def _names_its_object(verb: Token) -> bool:
+    """A verb of naming or judging: its object is described, not done ("called the attack
+    'inexcusable'", "called the hearing a sham", "described the raid as a crime")."""
+    if _children(verb, "oprd"):
+        return True
+    return (
+        any(p.lower_ == "as" for o in _children(verb, "dobj", "obj") for p in _children(o, "prep"))
+        and verb.lemma_.lower() in _DESCRIBING_VERBS
+    )
+
+
+# Verbs that describe their object "as" something ("described the raid as a crime").
+_DESCRIBING_VERBS = frozenset(
+    {"describe", "call", "label", "brand", "characterize", "characterise", "denounce", "see",
+     "view", "regard", "portray", "depict", "dismiss", "hail", "term", "condemn", "criticize",
+     "criticise"}
+)  # fmt: skip
 
 
 def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
@@ -488,10 +521,17 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
         return False
     if noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPOSITIONS:
         return False  # "in the Syrian war", "after the attack", "amid US sanctions"
+    if noun.dep_ in ("dobj", "obj") and _is_verb(head) and _names_its_object(head):
+        return False  # "Kerry called the attack inexcusable": judged, not reported
+    # "support for the Iran nuclear deal": a known document, its compound country the topic
+    document = noun.lemma_.lower() in lexicon.document_nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
     for child in noun.children:
         if child.dep_ == "poss":
             return True
-        if child.dep_ in ("compound", "amod", "nmod") and _looks_like_actor(child, lexicon):
+        modifier = child.dep_ in ("compound", "amod", "nmod")
+        if modifier and not document and _looks_like_actor(child, lexicon):
             return True
         if child.dep_ == "prep" and child.lower_ == "by":
             return True
@@ -555,8 +595,12 @@ def _code(
                 lexicon,
             )[1]
     kind, mode = _doer_type(kind, mode, candidate, source_token, lexicon)
+    if trigger.i == clause.i and trigger.dep_ == "advcl" and _passive_participle(trigger):
+        source_token = None  # "Asked to confirm this, Trump said": Trump is the one asked
     if source_token is not None and _generic_subject(source_token, clause, lexicon):
         return None  # "others are willing", "countries allow", "it takes more than X to"
+    if _generic_patient(clause, lexicon) or _kind_described(clause):
+        return None  # "Army units are trained to fight", "a measure that can be supported"
     if source_token is not None and source_token.lower_ in _PRONOUNS:
         source_token = _reporting_subject(source_token, lexicon) or source_token
     info = lexicon.type_info(kind)
@@ -647,8 +691,11 @@ def _sense_holds(
       complement that says what will or would happen ("the situation is critical" is not)."""
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
+    kind = candidate.entry.type
     visit = candidate.entry.mode == "visit" and trigger.pos_ == "VERB"
     if visit and (source is None or not _is_political(source)):
+        return False
+    if kind not in MATERIAL_CONFLICT_TYPES and _private(trigger, lexicon):
         return False
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
@@ -656,10 +703,19 @@ def _sense_holds(
         for obj in _children(trigger, "dobj", "obj"):
             if not _is_actorish(obj, lexicon):
                 return False
+    if lemma in lexicon.question_verbs and _question(trigger, lexicon):
+        return False
+    protest = kind == "PROTEST" and lemma in lexicon.intransitive_protests
+    if protest and _children(trigger, "dobj", "obj", "ccomp"):
+        return False  # "demonstrates the need for a wall", "rallied support"
+    if kind == "REQUEST" and lemma == "seek" and not _sought_thing(trigger, lexicon):
+        return False
     if lemma in lexicon.warning_verbs:
         if _children(trigger, "dobj", "obj", "dative") or any(
-            p.lower_ in ("of", "against", "about") for p in _children(trigger, "prep")
+            p.lower_ == "against" for p in _children(trigger, "prep")
         ):
+            return True
+        if any(_threatened(o, lexicon) for o in _pobjs(trigger, ("of", "about"))):
             return True
         return any(
             a.dep_ == "aux" and a.lower_ in lexicon.future_modals | lexicon.conditional_modals
@@ -667,6 +723,90 @@ def _sense_holds(
             for a in c.children
         )
     return True
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "our", "their", "your", "its"})
+
+
+def _private(trigger: Token, lexicon: EventLexicon) -> bool:
+    """An act aimed at one's own kin or friends ("used the phone to call my brother for help",
+    "visited his family", "asked about his wife"): a private act, not one between political
+    actors (PLOVER codes political actors). A conflict deed against them stays an event
+    ("police arrested his brother")."""
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
+        heads.append(trigger.head)  # "made a call to his wife"
+    for head in heads:
+        objects = [
+            *_children(head, "dobj", "obj", "dative"),
+            *_pobjs(head, ("to", "with", "for", "on", "about", "from")),
+        ]
+        for obj in objects:
+            if obj.lemma_.lower() in lexicon.kin_nouns and any(
+                c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in obj.children
+            ):
+                return True
+    return False
+
+
+def _question(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether "ask" puts a question rather than a request: "asked about X", "asked whether /
+    if / why", or a passive participle with no asker ("Asked to confirm this, Trump said":
+    the reporter's question, whose subject is the one asked)."""
+    if any(p.lower_ == "about" for p in _children(verb, "prep")):
+        return True
+    if any(_is_actorish(o, lexicon) for o in _children(verb, "dobj", "obj", "dative")):
+        return False  # "Washington asked Russia whether it could operate": diplomacy
+    for clause in _children(verb, "ccomp", "dobj", "obj"):
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+            return True
+    return _passive_participle(verb)
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A participle clause in the passive with no agent and no subject of its own ("Asked to
+    confirm, Trump said", "Accused of lying, the minister resigned"): its controller is the
+    patient, not the doer."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not _children(verb, *_SUBJECT_DEPS, *_PASSIVE_SUBJECT_DEPS, "auxpass", "aux")
+        and not list(_pobjs(verb, ("by",)))
+    )
+
+
+def _sought_thing(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "sought asylum", "seeks talks with X" ask for something; "seeks to ratchet up the
+    pressure" is an attempt (its complement is coded on its own) and "sought other vendors",
+    "police are seeking the suspect" a search for someone."""
+    if _children(verb, "xcomp"):
+        return False
+    for obj in _children(verb, "dobj", "obj"):
+        lemma = obj.lemma_.lower()
+        person = lemma.endswith(_PERSON_SUFFIXES) and not lemma.endswith(_THING_SUFFIXES)
+        if (
+            obj.ent_type_ in ("PERSON", "ORG", "NORP")
+            or person
+            or lemma in lexicon.actor_nouns
+            or lemma in lexicon.agentive_nouns
+        ):
+            return False
+    return True
+
+
+def _threatened(topic: Token, lexicon: EventLexicon) -> bool:
+    """Whether "warned of TOPIC" names the warner's own sanction: a consequence or response
+    ("warned of consequences", "of retaliation") or a conflict act with no other doer named
+    ("warned of a military response"); not a risk or a state of affairs ("warned of the risk of
+    job cuts", "of a humanitarian catastrophe", "of an attack by Isis")."""
+    lemma = topic.lemma_.lower()
+    if lemma in lexicon.warning_threats or topic.lower_ in lexicon.warning_threats:
+        return True
+    entry = _match(topic, lexicon.nouns)
+    if entry is None or entry.type not in MATERIAL_CONFLICT_TYPES | {"THREATEN"}:
+        return False
+    return not (_children(topic, "poss") or list(_pobjs(topic, ("by",))))
 
 
 def _is_political(actor: _Actor) -> bool:
@@ -764,6 +904,10 @@ def _intention_type(
     inner = complement[1].type
     if inner in COOPERATIVE_TYPES or inner in CONCESSION_TYPES:
         return "AGREE", None
+    if complement[0].dep_ == "pobj" and kind == "AGREE":
+        # "ZTE agreed TO a fine", "the EU agreed ON sanctions": what is agreed to need not be
+        # the agreer's own deed, so it is an agreement, not a threat
+        return kind, mode
     if lexicon.type_info(inner) is not None and "conflict" in lexicon.types[inner].quad:
         if inner in ("REQUEST", "ACCUSE", "REJECT"):
             return kind, mode
@@ -786,6 +930,21 @@ def _reported_type(
     "failed to reach agreement") is REJECT. The GSR records code promised retreats as AGREE too,
     where the 2021 manual suggests CONCEDE; newsgraph follows the records."""
     promised = clause.head.lemma_.lower() in lexicon.intention_verbs
+    ceased = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _CESSATION_VERBS
+    if ceased and kind in MATERIAL_CONFLICT_TYPES:
+        # "will stop deporting", "halted its shelling": ending a conflict action is a
+        # concession (PLOVER CONCEDE: easing restrictions, suspending protests, declared
+        # ceasefires; RETREAT when a fight has actually ended)
+        if kind == "ASSAULT" and modality == "actual":
+            return "RETREAT", "ceasefire", negated
+        return "CONCEDE", None, negated
+    if ceased and kind in ("AID", "COOPERATE"):
+        return "SANCTION", "discontinue", negated  # "stopped funding the rebels"
+    if _conditional(clause, lexicon) or _awaited(trigger, clause, lexicon):
+        # "if they do not help us", "if the United States attacked": a condition is neither a
+        # refusal nor a threat by its subject; the event keeps its type, hypothetical. So does
+        # an event others expect ("preparing for a ground invasion by forces loyal to X").
+        return kind, mode, negated
     if _is_purpose(clause) and not promised:
         # an aim is not an announcement: its type stays ("vowed to fight" parsed as a purpose
         # clause is still a vow)
@@ -808,6 +967,15 @@ def _reported_type(
     if planned and kind in ("PROTEST", "SANCTION", "COERCE", "ASSAULT"):
         return "THREATEN", _threat_mode(kind), negated
     return kind, mode, negated
+
+
+# Verbs that end the action their complement names ("stop deporting", "ceased firing").
+_CESSATION_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "quit", "discontinue"})
+
+
+def _conditional(clause: Token, lexicon: EventLexicon) -> bool:
+    """Whether a clause is itself the condition ("if they do not help us")."""
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in clause.children)
 
 
 def _unless(clause: Token) -> bool:
@@ -1092,7 +1260,8 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
         if not stance and _reporting_subject(subject, lexicon) is None:
             return True
     if clause.dep_ == "relcl" and clause.head.i == subject.i:
-        indefinite = any(
+        # "a president that helps the nation", "people who support a path to citizenship"
+        indefinite = _bare_plural(subject, lexicon) or any(
             c.dep_ == "det" and c.lower_ in _INDEFINITE_DETERMINERS for c in subject.children
         )
         present = clause.tag_ in ("VBZ", "VBP") and not _children(clause, "aux", "auxpass")
@@ -1108,6 +1277,63 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
             return True
         return verb.tag_ == "VBP" and not auxiliaries
     return False
+
+
+def _generic_patient(clause: Token, lexicon: EventLexicon) -> bool:
+    """A present-tense passive about a class ("Army units are trained to fight", "refugees
+    are denied entry"): the passive subject is a bare plural and the verb is in the simple
+    present, so the sentence tells what is usually done, not what was done."""
+    if not _is_verb(clause) or list(_pobjs(clause, ("by",))):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    present = [a for a in auxiliaries if a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")]
+    if not present or len(auxiliaries) != 1 or clause.tag_ != "VBN":
+        return False
+    return any(
+        _bare_plural(subject, lexicon) for subject in _children(clause, *_PASSIVE_SUBJECT_DEPS)
+    )
+
+
+def _bare_plural(noun: Token, lexicon: EventLexicon) -> bool:
+    """A plural common noun with no determiner, number, possessor or named actor among its
+    modifiers ("Army units", "foreign workers", not "the units", "Kurdish fighters", "500
+    troops", "US forces")."""
+    if noun.tag_ != "NNS" or noun.pos_ != "NOUN":
+        return False
+    for child in noun.children:
+        if child.dep_ in ("det", "poss", "nummod", "appos", "conj"):
+            return False
+        institution = child.lemma_.lower() in lexicon.actor_nouns  # "Army units" (NER: ORG)
+        if (
+            child.dep_ in ("compound", "amod", "nmod")
+            and not institution
+            and (
+                child.pos_ == "PROPN"  # "other Gulf states"
+                or child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                or countries().lookup(child.text, ("alias", "demonym"))
+            )
+        ):
+            return False
+    return not any(True for _ in _pobjs(noun, ("of", "from", "in")))
+
+
+# Modals that make a relative clause say what a kind of thing can or should undergo ("a
+# measure that CAN be supported by people"), not what happened.
+_KIND_MODALS = frozenset({"can", "could", "may", "might", "should", "must", "would"})
+
+
+def _kind_described(clause: Token) -> bool:
+    """A relative clause with a modal on an indefinite noun ("a border security measure that
+    can be supported by people who …", "a president who would help"): it describes a kind of
+    thing, whichever of its arguments the antecedent is."""
+    if clause.dep_ != "relcl":
+        return False
+    antecedent = clause.head
+    indefinite = any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE_DETERMINERS for c in antecedent.children
+    )
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return indefinite and bool(modals & _KIND_MODALS)
 
 
 def _non_agentive(subject: Token, lexicon: EventLexicon) -> bool:
@@ -2092,9 +2318,22 @@ def _modality(
     published_year: int | None,
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
+    depth: int = 0,
 ) -> str:
+    if trigger.i != clause.i and _names_existing(trigger):
+        # "implored its sponsor to defend it FROM the Turkish incursion": the incursion is not
+        # demanded; only the noun's own modifiers say it is to come
+        if any(
+            c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers for c in trigger.children
+        ):
+            return "future"
+        historical = _historical(trigger, clause, published_year, quotes, lexicon)
+        return "historical" if historical else "actual"
     if _hypothetical(clause, lexicon) or _questioned(trigger, sentence):
         return "hypothetical"
+    subjected = _for_to_infinitive(clause, lexicon)
+    if subjected is not None:
+        return subjected
     unreal = _unreal_complement(clause, lexicon)
     if unreal is not None:
         return unreal
@@ -2103,11 +2342,84 @@ def _modality(
         return "hypothetical"  # "might attack any day" (but "may have attacked" happened)
     if _demanded(trigger, clause, lexicon):
         return "demanded"
-    if _future(trigger, clause, lexicon):
+    if _future(trigger, clause, lexicon) or _awaited(trigger, clause, lexicon):
         return "future"
+    governing = _governing_clause(clause)
+    if governing is not None and depth < MAX_MODALITY_INHERITANCE:
+        inherited = _modality(
+            governing, governing, sentence, published_year, quotes, lexicon, depth + 1
+        )
+        if inherited in ("future", "demanded", "hypothetical"):
+            # "vowed to sue to force Obama to BACK DOWN", "will meet and SIGN": a clause that
+            # completes a planned, demanded or possible one is not done either
+            return inherited
     if _historical(trigger, clause, published_year, quotes, lexicon):
         return "historical"
     return "actual"
+
+
+# How many governing clauses an infinitive, purpose clause or conjunct takes its modality from
+# ("vowed to sue to force Obama to back down" is two).
+MAX_MODALITY_INHERITANCE = 3
+# Prepositions that put an event noun in a verb's phrase as something that already exists
+# ("defend it from the incursion", "sanctions over the invasion", "protest against the raid").
+_EXISTING_PREPOSITIONS = frozenset({"from", "against", "over", "about"})
+
+
+def _names_existing(noun: Token) -> bool:
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in _EXISTING_PREPOSITIONS
+        and _is_verb(noun.head.head)
+    )
+
+
+def _governing_clause(clause: Token) -> Token | None:
+    """The clause whose modality a clause shares: the verb an infinitive completes or serves
+    (xcomp, purpose), and the first of conjoined verbs when the conjunct has no subject or
+    auxiliary of its own."""
+    head = clause.head
+    if head.i == clause.i or not _is_verb(head):
+        return None
+    if head.lemma_.lower() in _ONGOING_VERBS:
+        return None  # "will continue to impose sanctions": they are imposed now
+    if clause.dep_ == "xcomp" or _is_purpose(clause):
+        return head
+    if (
+        clause.dep_ == "conj"
+        and clause.tag_ == "VB"  # "will meet and SIGN", not "will pursue X but REFUSED to"
+        and not _children(clause, *_SUBJECT_DEPS, *_PASSIVE_SUBJECT_DEPS, "aux", "auxpass")
+    ):
+        return head
+    return None
+
+
+# Verbs whose complement is going on already ("will continue to impose sanctions").
+_ONGOING_VERBS = frozenset({"continue", "keep", "remain", "persist"})
+
+
+def _for_to_infinitive(clause: Token, lexicon: EventLexicon) -> str | None:
+    """An infinitive with a subject of its own ("set a deadline FOR CANADA TO SIGN", "called
+    for Iran to withdraw", "paved the way for X to attack"): demanded when a demand governs it
+    (a verb of request or a noun of demand: deadline, ultimatum), else planned; never done."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    if not (marked and infinitive and _children(clause, *_SUBJECT_DEPS)):
+        return None
+    head = clause.head
+    governors = [head, *_children(head, "dobj", "obj")]
+    if any(
+        g.lemma_.lower() in lexicon.demand_nouns or g.lemma_.lower() in lexicon.request_verbs
+        for g in governors
+    ):
+        return "demanded"
+    return "future"
+
+
+def _awaited(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
+    """An event noun in the clause of a verb of waiting ("preparing for the inevitable: a
+    ground invasion", "braced for an attack"): it is expected, not done."""
+    return trigger.i != clause.i and clause.lemma_.lower() in lexicon.awaiting_verbs
 
 
 def _questioned(trigger: Token, sentence: SpacySpan) -> bool:
@@ -2156,13 +2468,35 @@ def _under_speech(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
+    chain: list[Token] = []
     for token in _climb(clause):
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in token.children):
             return True
+        chain.append(token)
         if token.dep_ in ("ccomp", "ROOT"):
             break
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in _CONSEQUENT_MODALS | lexicon.future_modals
+        for token in chain
+        for c in token.children
+    )
+    if modal and not any(_under_speech(t, lexicon) for t in chain):
+        for token in chain:
+            if any(
+                m.dep_ == "mark" and m.lower_ == "if"
+                for c in _children(token, "advcl")
+                for m in c.children
+            ):
+                # "the regime will choose to restore it IF EMPOWERED": a consequence; a
+                # reported conditional offer ("said they would meet him if …") stays an offer
+                return True
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     return bool(modals & lexicon.conditional_modals) and not _under_speech(clause, lexicon)
+
+
+# Modals of a main clause whose "if" clause makes it a consequence, not a report ("will
+# choose to restore X if empowered", "could strike if provoked").
+_CONSEQUENT_MODALS = frozenset({"would", "could", "might", "may", "can", "should"})
 
 
 def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
@@ -2209,6 +2543,19 @@ def _historical(
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
 ) -> bool:
+    sentence = trigger.sent
+    if (
+        published_year is not None
+        and len(sentence) > 2
+        and _YEAR.fullmatch(sentence[0].text)
+        and sentence[1].text == ":"
+        and int(sentence[0].text) < published_year
+    ):
+        return True  # a timeline entry: "2000: Loses referendum, militias invade farms"
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.historical_adverbs for c in clause.children):
+        return True  # "Russia has previously vetoed", "once backed"
+    if _dated_above(clause, published_year):
+        return True
     for token in _clause_tokens(clause):
         lower = token.lower_
         if lower in lexicon.historical_prepositions and token.dep_ == "prep":
@@ -2220,6 +2567,8 @@ def _historical(
         ):
             return True
         if token.ent_type_ == "DATE" and published_year is not None:
+            if lower.startswith(("pre-", "post-")):
+                continue  # "its pre-2011 autonomy" describes a thing, it dates no event
             year = _YEAR.search(token.text)
             if year and int(year.group(1)) < published_year:
                 return True
@@ -2239,6 +2588,33 @@ def _historical(
         and _quote_holding(quotes, trigger.idx) is None
         and not _under_speech(clause, lexicon)
     )
+
+
+def _earlier_year(tokens: Iterable[Token], published_year: int) -> bool:
+    for token in tokens:
+        if token.ent_type_ == "DATE" and not token.lower_.startswith(("pre-", "post-")):
+            year = _YEAR.search(token.text)
+            if year and int(year.group(1)) < published_year:
+                return True
+    return False
+
+
+def _dated_above(clause: Token, published_year: int | None) -> bool:
+    """A participle, infinitive or conjunct in the past whose governing clause is dated to an
+    earlier year ("visited Iraqi Kurdistan in 2015, meeting British troops HELPING to train
+    local fighters"); a clause in the present or future has its own time."""
+    if published_year is None or clause.tag_ in ("VBZ", "VBP", "MD"):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "MD") for c in clause.children):
+        return False
+    current = clause
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ in ("ccomp", "parataxis", "ROOT") or current.head.i == current.i:
+            return False
+        current = current.head
+        if _is_verb(current) and _earlier_year(_clause_tokens(current), published_year):
+            return True
+    return False
 
 
 def _clause_tokens(clause: Token) -> Iterator[Token]:
