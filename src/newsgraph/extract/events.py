@@ -1668,10 +1668,25 @@ def _first_named_actor(tokens: Iterable[Token], lexicon: EventLexicon) -> Token 
 
 
 def _first_actorish(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
+    """The first actor among ``tokens``; a thing that only an actor's name modifies ("Albania's
+    help", "the US policies") comes after every actor ("tighten the blockade of SERBIA with
+    Albania's help")."""
+    owned: Token | None = None
     for token in tokens:
-        if _is_actorish(token, lexicon):
+        if not _is_actorish(token, lexicon):
+            continue
+        if not _owned_thing(token, lexicon):
             return token
-    return None
+        owned = owned or token
+    return owned
+
+
+def _owned_thing(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a token is actorish only because an actor's name modifies it ("Albania's help",
+    "the Thai border"): not a name, pronoun, actor noun or noun for people or a body."""
+    if token.ent_type_ or token.lower_ in _PRONOUNS:
+        return False
+    return token.lemma_.lower() not in lexicon.actor_nouns and not _names_actor(token, lexicon)
 
 
 def _np_bounds(token: Token) -> tuple[int, int]:
@@ -2066,9 +2081,15 @@ def _token_span(doc: Doc, left: int, right: int) -> Span:
 
 
 def _same_actor(a: _Actor, b: _Actor) -> bool:
+    """Whether two arguments name one actor: the same entity named (or referred to by a
+    pronoun), or the same words. Two groups an entity only modifies are different actors
+    ("Palestinian police confiscated weapons from Palestinian armed groups")."""
+    if a.span == b.span:
+        return True
     if a.entity is not None and b.entity is not None:
-        return a.entity.id == b.entity.id
-    return a.span == b.span
+        named = a.name == a.entity.name and b.name == b.entity.name
+        return a.entity.id == b.entity.id and named
+    return False
 
 
 # --- modality -------------------------------------------------------------------------------
