@@ -1209,6 +1209,9 @@ def _verb_arguments(
         if transfer:
             # "troops were sent to Syria": the thing moved is no target; the recipient is.
             return source, _recipient(verb, passive, lexicon)
+        if not _is_actorish(passive[0], lexicon):
+            # "a camp for Congolese refugees was attacked": whom the thing acted on is for
+            return source, _thing_actor(passive[0], entry.type, lexicon) or passive[0]
         return source, passive[0]
     source = _subject(verb, lexicon)
     if transfer:
@@ -1231,6 +1234,11 @@ def _verb_arguments(
         # the subject of an infinitive clause of the verb is whom the verb acts on.
         subjects = [s for s in _infinitive_subjects(verb) if _names_actor(s, lexicon)]
         target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
+    if target is None and entry.type == "ACCUSE":
+        for thing in _pobjs(verb, _GRIEVANCE_PREPOSITIONS):
+            target = thing if _is_actorish(thing, lexicon) else _thing_target(thing, lexicon)
+            if target is not None:
+                break
     if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
         if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
@@ -1245,14 +1253,13 @@ def _verb_arguments(
         # names only its partners ("host a meeting BETWEEN X and Y"; "discussed the U.S.
         # strikes" names a topic), its "with" phrase whoever it leads to ("negotiated with
         # the owner of Israel's biggest newspaper")
-        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with", "for"))]
+        # "hack INTO the computers of X", "protest AT the settlement of X", "complained OVER
+        # X's raids"
+        things = [*objects, *_pobjs(verb, _THING_PREPOSITIONS)]
         for thing in things:
             if _is_actorish(thing, lexicon):
                 continue
-            if entry.type == "CONSULT" and thing.head.lower_ not in _PARTNER_PREPOSITIONS:
-                target = _first_actorish(_pobjs(thing, _PARTNER_PREPOSITIONS), lexicon)
-            else:
-                target = _thing_target(thing, lexicon)
+            target = _thing_actor(thing, entry.type, lexicon)
             if target is not None:
                 break
     if target is None:
@@ -1281,6 +1288,21 @@ def _verb_arguments(
         # country or city where a visit or a material act happens is its target.
         target = _place_target(verb, objects)
     return source, target
+
+
+# Prepositions of a verb whose object, a thing, leads to the target: whose it is, whom it is for.
+_THING_PREPOSITIONS = ("to", "on", "against", "with", "for", "into", "at", "over", "about")
+# A complaint's or an accusation's "to X" is whom it is made to; "over / about / against X" is
+# whom it is about ("complained to the UN over Israeli air raids" → Israel).
+_GRIEVANCE_PREPOSITIONS = ("against", "over", "about")
+
+
+def _thing_actor(thing: Token, kind: str, lexicon: EventLexicon) -> Token | None:
+    """The actor a thing acted on leads to (:func:`_thing_target`); a meeting's thing names only
+    its partners ("host a meeting BETWEEN X and Y"; "discussed the U.S. strikes" is a topic)."""
+    if kind == "CONSULT" and thing.head.lower_ not in _PARTNER_PREPOSITIONS:
+        return _first_actorish(_pobjs(thing, _PARTNER_PREPOSITIONS), lexicon)
+    return _thing_target(thing, lexicon)
 
 
 def _place_target(verb: Token, objects: list[Token]) -> Token | None:
@@ -1564,6 +1586,11 @@ def _noun_arguments(
     if source is None and pronoun_owners:
         source = pronoun_owners[0]
     target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    if target is None:
+        # "an investigation into crimes committed BY Croat forces", "sanctions over Russia's
+        # annexation": the actor a thing in the noun's phrases leads to
+        things = [t for t in _pobjs(noun, _THING_PREPOSITIONS) if not _is_actorish(t, lexicon)]
+        target = next((t for t in (_thing_actor(t, kind, lexicon) for t in things) if t), None)
     if target is None and victims:
         target = victims[0]
     if target is None and taken_up and noun.dep_ in ("dobj", "obj"):
