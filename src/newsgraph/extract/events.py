@@ -1209,9 +1209,15 @@ def _verb_arguments(
         if transfer:
             # "troops were sent to Syria": the thing moved is no target; the recipient is.
             return source, _recipient(verb, passive, lexicon)
-        if not _is_actorish(passive[0], lexicon):
-            # "a camp for Congolese refugees was attacked": whom the thing acted on is for
-            return source, _thing_actor(passive[0], entry.type, lexicon) or passive[0]
+        found = (
+            None
+            if _is_actorish(passive[0], lexicon)
+            else _thing_actor(passive[0], entry.type, lexicon)
+        )
+        if found is not None and found.head.lower_ != "in":
+            # "a camp for Congolese refugees was attacked": whom the thing is for ("services
+            # in Syria were suspended" keeps the services, whose country Syria gives)
+            return source, found
         return source, passive[0]
     source = _subject(verb, lexicon)
     if transfer:
@@ -1234,11 +1240,8 @@ def _verb_arguments(
         # the subject of an infinitive clause of the verb is whom the verb acts on.
         subjects = [s for s in _infinitive_subjects(verb) if _names_actor(s, lexicon)]
         target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
-    if target is None and entry.type == "ACCUSE":
-        for thing in _pobjs(verb, _GRIEVANCE_PREPOSITIONS):
-            target = thing if _is_actorish(thing, lexicon) else _thing_target(thing, lexicon)
-            if target is not None:
-                break
+    if target is None and entry.type in _GRIEVANCE_TYPES:
+        target = _grievance_target(verb, lexicon)
     if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
         if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
@@ -1290,11 +1293,30 @@ def _verb_arguments(
     return source, target
 
 
-# Prepositions of a verb whose object, a thing, leads to the target: whose it is, whom it is for.
-_THING_PREPOSITIONS = ("to", "on", "against", "with", "for", "into", "at", "over", "about")
-# A complaint's or an accusation's "to X" is whom it is made to; "over / about / against X" is
+# Prepositions of a verb whose object, a thing, leads to the target: whose it is, whom it is for
+# ("hack INTO the computers of X", "protest AT the settlement of X").
+_THING_PREPOSITIONS = ("to", "on", "against", "with", "for", "into", "at")
+# ... and of an event noun ("an investigation INTO crimes committed by X"); "for", "to" and
+# "with" after a noun mostly name a purpose or topic ("a partnership for a new economy",
+# "requests for access to opposition areas").
+_NOUN_THING_PREPOSITIONS = ("on", "against", "into", "at", "over")
+# A complaint's or a protest's "to X" is whom it is made to; "over / about / against X" is
 # whom it is about ("complained to the UN over Israeli air raids" → Israel).
+_GRIEVANCE_TYPES = frozenset({"ACCUSE", "PROTEST"})
 _GRIEVANCE_PREPOSITIONS = ("against", "over", "about")
+
+
+def _grievance_target(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """An actor a complaint is about, or who a thing it is about belongs to or comes from —
+    not a place the thing is in or named after ("about the use of chemical weapons in the
+    Salisbury attack" names no one)."""
+    for thing in _pobjs(verb, _GRIEVANCE_PREPOSITIONS):
+        if _is_actorish(thing, lexicon) and not _owned_thing(thing, lexicon):
+            return thing
+        found = _thing_target(thing, lexicon)
+        if found is not None and found.head.lower_ != "in" and not _owned_thing(found, lexicon):
+            return found
+    return None
 
 
 def _thing_actor(thing: Token, kind: str, lexicon: EventLexicon) -> Token | None:
@@ -1589,7 +1611,7 @@ def _noun_arguments(
     if target is None:
         # "an investigation into crimes committed BY Croat forces", "sanctions over Russia's
         # annexation": the actor a thing in the noun's phrases leads to
-        things = [t for t in _pobjs(noun, _THING_PREPOSITIONS) if not _is_actorish(t, lexicon)]
+        things = [t for t in _pobjs(noun, _NOUN_THING_PREPOSITIONS) if not _is_actorish(t, lexicon)]
         target = next((t for t in (_thing_actor(t, kind, lexicon) for t in things) if t), None)
     if target is None and victims:
         target = victims[0]
@@ -2108,13 +2130,14 @@ def _token_span(doc: Doc, left: int, right: int) -> Span:
 
 
 def _same_actor(a: _Actor, b: _Actor) -> bool:
-    """Whether two arguments name one actor: the same entity named (or referred to by a
-    pronoun), or the same words. Two groups an entity only modifies are different actors
-    ("Palestinian police confiscated weapons from Palestinian armed groups")."""
+    """Whether two arguments name one actor: the same words, or the same entity named,
+    referred to or modifying one of them ("Russia's foreign ministry" and "it" for Russia).
+    Two groups an entity only modifies are different actors ("Palestinian police confiscated
+    weapons from Palestinian armed groups")."""
     if a.span == b.span:
         return True
     if a.entity is not None and b.entity is not None:
-        named = a.name == a.entity.name and b.name == b.entity.name
+        named = a.name == a.entity.name or b.name == b.entity.name
         return a.entity.id == b.entity.id and named
     return False
 
