@@ -1209,16 +1209,15 @@ def _verb_arguments(
         if transfer:
             # "troops were sent to Syria": the thing moved is no target; the recipient is.
             return source, _recipient(verb, passive, lexicon)
-        found = (
-            None
-            if _is_actorish(passive[0], lexicon)
-            else _thing_actor(passive[0], entry.type, lexicon)
-        )
-        if found is not None and found.head.lower_ != "in":
-            # "a camp for Congolese refugees was attacked": whom the thing is for ("services
-            # in Syria were suspended" keeps the services, whose country Syria gives)
-            return source, found
-        return source, passive[0]
+        patient = passive[0]
+        if not _is_actorish(patient, lexicon) and _partitive_member(patient) is None:
+            # "a camp for Congolese refugees was attacked": whom the thing is for, in its own
+            # phrases ("services in Syria were suspended" keeps the services, whose country
+            # Syria gives; "attempts by some to unfurl a Free Syria flag" name no victim)
+            found = _thing_actor(patient, entry.type, lexicon)
+            if found is not None and len(_phrase_path(found, patient) or ()) == 1:
+                return source, found
+        return source, patient
     source = _subject(verb, lexicon)
     if transfer:
         return source, _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
@@ -1314,9 +1313,38 @@ def _grievance_target(verb: Token, lexicon: EventLexicon) -> Token | None:
         if _is_actorish(thing, lexicon) and not _owned_thing(thing, lexicon):
             return thing
         found = _thing_target(thing, lexicon)
-        if found is not None and found.head.lower_ != "in" and not _owned_thing(found, lexicon):
+        if found is None or _owned_thing(found, lexicon):
+            continue
+        path = _phrase_path(found, thing) or []
+        if not any(t.lower_ == "in" for t in _between(found, thing)) and path:
             return found
     return None
+
+
+def _between(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens on the parse path from ``token`` up to ``ancestor`` (both excluded); empty
+    when ``ancestor`` is not above ``token``."""
+    path: list[Token] = []
+    current = token
+    for _ in range(2 * MAX_PHRASE_CHAIN + 2):
+        if current.head.i == current.i:
+            return []
+        current = current.head
+        if current.i == ancestor.i:
+            return path
+        path.append(current)
+    return []
+
+
+def _phrase_path(token: Token, ancestor: Token) -> list[str] | None:
+    """The phrases from ``ancestor`` down to ``token``: ["pobj"] for "the camp FOR refugees",
+    ["poss"] for "Serbia's suppression"; None when ``ancestor`` is not above ``token``."""
+    if token.head.i == ancestor.i:
+        return [token.dep_]
+    between = _between(token, ancestor)
+    if not between:
+        return None
+    return [t.dep_ for t in (token, *between) if t.dep_ != "prep"]
 
 
 def _thing_actor(thing: Token, kind: str, lexicon: EventLexicon) -> Token | None:
