@@ -1229,7 +1229,7 @@ def _verb_arguments(
             target = obj
             break
     if target is None and (lemma in lexicon.request_verbs or lemma in lexicon.speech_verbs):
-        for complement in _children(verb, "ccomp", "xcomp"):
+        for complement in _demanded_clauses(verb):
             subjects = _children(complement, "nsubj", "nsubjpass")
             if subjects:
                 target = subjects[0]
@@ -1543,6 +1543,29 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
         if not frontier:
             break
     return None
+
+
+def _demanded_clauses(verb: Token) -> Iterator[Token]:
+    """The clauses a request or speech verb governs: its complements ("demanded that X leave",
+    "urged X to"), and a clause opened by "for" ("pushing hard for the US (to) support") — not
+    a reporting frame set off by a comma after its object ("demanded the withdrawal of X,
+    diplomats quoted …")."""
+    has_object = bool(_children(verb, "dobj", "obj"))
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                yield clause
+            continue
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            continue
+        edge = clause.left_edge.i
+        framed = doc[edge].text in (",", *_DASHES) or (
+            edge > 0 and doc[edge - 1].text in (",", *_DASHES)
+        )
+        if has_object and clause.i > verb.i and framed:
+            continue
+        yield clause
 
 
 def _infinitive_subjects(verb: Token) -> Iterator[Token]:
