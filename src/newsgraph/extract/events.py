@@ -1162,10 +1162,26 @@ def _dateline_end(sentence: SpacySpan) -> int | None:
 def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
     trigger, clause = candidate.trigger, candidate.clause
     if candidate.role is not None:
-        return _phrase_arguments(candidate, lexicon)
-    if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
-        return _verb_arguments(trigger, candidate.entry, lexicon)
-    return _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
+        source, target = _phrase_arguments(candidate, lexicon)
+    elif trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
+        source, target = _verb_arguments(trigger, candidate.entry, lexicon)
+    else:
+        source, target = _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
+    if target is not None and _owned_thing(target, lexicon):
+        # "denounced Serbia's suppression", "tighten the blockade with Albania's help": the
+        # owner of the thing acted on is the target, not the thing
+        target = _owning_actor(target) or target
+    return source, target
+
+
+def _owning_actor(thing: Token) -> Token | None:
+    """The possessor that makes a thing an actor's ("SERBIA's suppression", "the United
+    States' policies"); a demonym or name before a noun ("Iraqi youths", "Danish web sites")
+    says whose people or things they are, and the phrase stays the actor."""
+    for child in thing.children:
+        if child.ent_type_ in ("GPE", "NORP", "ORG") and child.dep_ == "poss":
+            return child
+    return None
 
 
 def _phrase_arguments(
@@ -1220,10 +1236,17 @@ def _verb_arguments(
         return source, patient
     source = _subject(verb, lexicon)
     if transfer:
-        return source, _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
+        # "willing to send material TO HELP DEFEND Saudi Arabia": without a recipient, whom the
+        # transfer is for
+        recipient = _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
+        return source, recipient or _aim_target(verb, entry.type, lexicon)
     target: Token | None = None
     lemma = verb.lemma_.lower()
     objects = _children(verb, "dobj", "obj", "dative")
+    if not objects:
+        # "denounced as an ugly crime SERBIA'S SUPPRESSION of …": an object shifted after the
+        # verb's "as" phrase, which the parser takes for that phrase's apposition
+        objects = [a for p in _pobjs(verb, ("as",)) for a in _children(p, "appos")]
     for obj in objects:
         if _is_actorish(obj, lexicon):
             target = obj
@@ -1247,6 +1270,8 @@ def _verb_arguments(
             # "arrived from Cairo", "withdrew from Iraq" — but "confiscated weapons FROM X"
             verb_preps = [p for p in verb_preps if p != "from"]
         target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
+    if target is None:
+        target = _raised_object(verb, objects, lexicon)
     if target is None:
         # the object, or a prepositional object, is a thing: whose it is or whom it comes
         # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
@@ -1542,6 +1567,30 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
         frontier = following
         if not frontier:
             break
+    return None
+
+
+def _raised_object(verb: Token, objects: list[Token], lexicon: EventLexicon) -> Token | None:
+    """The object two conjoined verbs share when the first one's preposition is left without
+    its own ("established ties WITH and opened an embassy in TEHRAN"): the last actor named in
+    the conjoined verb's phrase."""
+    dangling = any(
+        c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for head in (verb, *objects)
+        for c in head.children
+    )
+    if not dangling:
+        return None
+    for conjunct in _children(verb, "conj"):
+        if not _is_verb(conjunct) or conjunct.i < verb.i:
+            continue
+        named = [
+            t
+            for t in conjunct.subtree
+            if t.dep_ in ("pobj", "dobj", "obj") and t.i > conjunct.i and _is_actorish(t, lexicon)
+        ]
+        if named:
+            return named[-1]
     return None
 
 
