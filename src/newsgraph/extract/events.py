@@ -1231,7 +1231,8 @@ def _verb_arguments(
             # phrases ("services in Syria were suspended" keeps the services, whose country
             # Syria gives; "attempts by some to unfurl a Free Syria flag" name no victim)
             found = _thing_actor(patient, entry.type, lexicon)
-            if found is not None and len(_phrase_path(found, patient) or ()) == 1:
+            path = _phrase_path(found, patient) if found is not None else None
+            if found is not None and path and len(path) == 1 and found.head.lower_ != "in":
                 return source, found
         return source, patient
     source = _subject(verb, lexicon)
@@ -1248,8 +1249,11 @@ def _verb_arguments(
         # verb's "as" phrase, which the parser takes for that phrase's apposition
         objects = [a for p in _pobjs(verb, ("as",)) for a in _children(p, "appos")]
     for obj in objects:
-        if _is_actorish(obj, lexicon):
+        if _moved_force(obj, entry.type, lexicon):
+            target = _force_destination(obj, entry.type, lexicon)
+        elif _is_actorish(obj, lexicon):
             target = obj
+        if target is not None:
             break
     if target is None and (lemma in lexicon.request_verbs or lemma in lexicon.speech_verbs):
         for complement in _demanded_clauses(verb):
@@ -1570,6 +1574,28 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+# Types whose object, when it is a force, is what is moved, not whom the act is aimed at:
+# "withdraw its troops from Lebanon" (→ Lebanon), "mobilized army reservists for a war against
+# Iraq" (→ Iraq), "strengthened its forces in Lebanon" (→ Lebanon).
+_MOVING_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _moved_force(token: Token, kind: str, lexicon: EventLexicon) -> bool:
+    """Whether an argument is the doer's own force that a withdrawal or mobilisation moves: a
+    military noun with no possessor but a pronoun ("its troops", "army reservists"; not
+    "Assad's forces")."""
+    if kind not in _MOVING_TYPES or lexicon.actor_nouns.get(token.lemma_.lower()) != "military":
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in token.children)
+
+
+def _force_destination(force: Token, kind: str, lexicon: EventLexicon) -> Token | None:
+    """Where a moved force is withdrawn from or sent to, in its own phrase ("forces FROM
+    Panama", "troops IN Lebanon")."""
+    wanted = ("from",) if kind == "RETREAT" else ("to", "into", "in")
+    return _first_actorish(_pobjs(force, wanted), lexicon)
+
+
 def _raised_object(verb: Token, objects: list[Token], lexicon: EventLexicon) -> Token | None:
     """The object two conjoined verbs share when the first one's preposition is left without
     its own ("established ties WITH and opened an embassy in TEHRAN"): the last actor named in
@@ -1707,7 +1733,14 @@ def _noun_arguments(
             source = _subject(clause, lexicon)
     if source is None and pronoun_owners:
         source = pronoun_owners[0]
-    target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    prepositions = TARGET_PREPOSITIONS
+    target = None
+    forces = [f for f in _pobjs(noun, ("of",)) if _moved_force(f, kind, lexicon)]
+    if forces:
+        # "the withdrawal OF some invasion forces from Panama": the forces are what moves
+        prepositions = tuple(p for p in prepositions if p != "of")
+        target = _force_destination(forces[0], kind, lexicon)
+    target = target or _target_below(noun, prepositions, lexicon)
     if target is None:
         # "an investigation into crimes committed BY Croat forces", "sanctions over Russia's
         # annexation": the actor a thing in the noun's phrases leads to
