@@ -1601,7 +1601,7 @@ def _raised_object(verb: Token, objects: list[Token], lexicon: EventLexicon) -> 
     its own ("established ties WITH and opened an embassy in TEHRAN"): the last actor named in
     the conjoined verb's phrase."""
     dangling = any(
-        c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        c.dep_ == "prep" and c.pos_ == "ADP" and c.n_rights == 0 and c.n_lefts == 0
         for head in (verb, *objects)
         for c in head.children
     )
