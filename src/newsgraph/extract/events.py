@@ -39,16 +39,19 @@ How it works, sentence by sentence:
    verbs' target: an actor object or dative; the subject of a demanded clause ("demanded that
    the US cancel", "its demand that Israel ease"); the object of against/on/to/with/at/
    toward; else the actor a thing object belongs to or comes from ("rejected calls by
-   Belarus's rulers", "welcomed President Reagan's statement"), along a chain of phrases
-   ("reward for information leading to the arrest of X", "part of an aid program for
-   Bosnia"); a light verb's indirect object ("gave Tanzania a grant"); the subject of an
+   Belarus's rulers", "welcomed President Reagan's statement" → Reagan: a possessed thing's
+   possessor; "a camp for refugees was attacked", "hack into the computers of X"), along a
+   chain of phrases ("reward for information leading to the arrest of X", "part of an aid
+   program for Bosnia"); a light verb's indirect object ("gave Tanzania a grant"); the subject of an
    infinitive clause ("allowed X to"); the target of an infinitive complement ("refused to
    meet Jordan's king") or of the act's aim ("opened fire to disperse X", "a hunger strike in
    protest of X's refusal"); the subject of an if/unless clause of a threat; the country or
    city of a visit or material act ("arrived in Amman", "lifted a curfew in Montenegro",
-   "fired at targets in Jericho") — not of a protest, whose place is its location. An
-   infinitive takes the subject of its governing verb ("agreed to meet"), or its object
-   ("urged Iran to", "allowed jets to").
+   "fired at targets in Jericho") — not of a protest, whose place is its location; a
+   withdrawn or reinforced own force's place ("withdraw its troops from Lebanon"); an object
+   two conjoined verbs share ("ties with and an embassy in Tehran"); a complaint's "over X"
+   before its addressee. An infinitive takes the subject of its governing verb ("agreed to
+   meet"), or its object ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
    the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
@@ -1733,7 +1736,7 @@ def _noun_arguments(
             source = _subject(clause, lexicon)
     if source is None and pronoun_owners:
         source = pronoun_owners[0]
-    prepositions = TARGET_PREPOSITIONS
+    prepositions: tuple[str, ...] = TARGET_PREPOSITIONS
     target = None
     forces = [f for f in _pobjs(noun, ("of",)) if _moved_force(f, kind, lexicon)]
     if forces:
