@@ -840,3 +840,119 @@ def test_events_an_aim_adjective_without_coded_complement_is_no_offer(pipeline):
     assert _by_trigger(pipeline, aim, "determined") == []
     offered = _by_trigger(pipeline, "France is ready to contribute 400 troops.", "ready")
     assert [e.type for e in offered] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target", "country"),
+    [
+        # two groups a demonym only modifies are different actors
+        (
+            "Kenyan police seized rifles from Kenyan smugglers on Monday.",
+            "COERCE",
+            "Kenyan smugglers",
+            "KEN",
+        ),
+        # a thing an actor's name owns ranks after every actor
+        (
+            "Turkey will tighten its blockade of Cyprus with Greece's help.",
+            "THREATEN",
+            "Cyprus",
+            "CYP",
+        ),
+        # a passive's thing subject: whom it is for
+        (
+            "A school for Somali refugees was attacked by gunmen on Sunday.",
+            "ASSAULT",
+            "Somali refugees",
+            "SOM",
+        ),
+        # a verb's "into" thing: whose it is
+        (
+            "Russia tried to hack into the networks of Estonian banks.",
+            "COERCE",
+            "Estonian banks",
+            "EST",
+        ),
+        # a complaint is about the "over" phrase, not the body it is made to
+        (
+            "Ghana complained to the African Union over Togolese border raids.",
+            "ACCUSE",
+            "Togo",
+            "TGO",
+        ),
+        # a noun event's thing phrase leads to the doer of the thing
+        (
+            "Kenyan police opened an investigation into crimes committed by Somali militants.",
+            "ACCUSE",
+            "Somali militants",
+            "SOM",
+        ),
+        # a request's "for X to" clause names its addressee
+        ("Britain is pushing hard for Germany to back the plan.", "REQUEST", "Germany", "DEU"),
+        # a reporting frame after the object is no demanded clause
+        (
+            "African ministers demanded the departure of Rwandan troops from Congo on Monday, "
+            "diplomats quoted a communique as saying.",
+            "REQUEST",
+            "Rwandan troops",
+            "RWA",
+        ),
+        # a transfer without a recipient is for whom its aim helps
+        (
+            "Kenya is ready to send food to help feed Somali refugees.",
+            "AGREE",
+            "Somali refugees",
+            "SOM",
+        ),
+        # conjoined verbs share the object the first one's preposition lacks
+        (
+            "Chile has established diplomatic ties with and opened an embassy in Havana.",
+            "SUPPORT",
+            "Havana",
+            "CUB",
+        ),
+        # an object shifted after the verb's "as" phrase; its possessor is the target
+        ("Ghana condemned as a grave error Togo's closure of the border.", "ACCUSE", "Togo", "TGO"),
+        ("Portugal will support Angola's bid to join the organisation.", "AGREE", "Angola", "AGO"),
+        # a withdrawn or reinforced own force is what moves; its place is the target
+        ("Chad said it will withdraw its troops from Mali.", "AGREE", "Mali", "MLI"),
+        ("Russia has strengthened its forces in Belarus.", "MOBILIZE", "Belarus", "BLR"),
+        ("Britain speeded up the withdrawal of its troops from Iraq.", "RETREAT", "Iraq", "IRQ"),
+    ],
+)
+def test_events_target_is_whom_the_thing_acted_on_belongs_to(pipeline, text, kind, target, country):
+    event = _event_of(pipeline, text, kind)
+    assert (event.target, event.target_country) == (target, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "absent"),
+    [
+        # "according to" is no preposition left without its object
+        (
+            "Rebels shot and wounded villagers fleeing their homes in Kenya, according to police.",
+            "ASSAULT",
+            "Kenya",
+        ),
+        # a complaint about a thing named after a place names no one
+        (
+            "The minister complained to the Russians about the use of gas in the Salisbury attack.",
+            "ACCUSE",
+            "Salisbury",
+        ),
+        # a passive thing's deeper phrases and places are not its victim
+        (
+            "But attempts by some to unfurl a Free Syria flag were banned by police.",
+            "COERCE",
+            "Syria",
+        ),
+        ("Consular services in Syria were suspended in 2012.", "SANCTION", None),
+    ],
+)
+def test_events_places_and_deep_phrases_are_no_target(pipeline, text, kind, absent):
+    events = [e for e in _events(pipeline, text) if e.type == kind]
+    assert events
+    if absent is None:
+        assert events[0].target is not None and "services" in events[0].target
+    else:
+        assert all(absent not in (e.target or "") for e in events)

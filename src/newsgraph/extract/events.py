@@ -44,16 +44,19 @@ How it works, sentence by sentence:
    verbs' target: an actor object or dative; the subject of a demanded clause ("demanded that
    the US cancel", "its demand that Israel ease"); the object of against/on/to/with/at/
    toward; else the actor a thing object belongs to or comes from ("rejected calls by
-   Belarus's rulers", "welcomed President Reagan's statement"), along a chain of phrases
-   ("reward for information leading to the arrest of X", "part of an aid program for
-   Bosnia"); a light verb's indirect object ("gave Tanzania a grant"); the subject of an
+   Belarus's rulers", "welcomed President Reagan's statement" → Reagan: a possessed thing's
+   possessor; "a camp for refugees was attacked", "hack into the computers of X"), along a
+   chain of phrases ("reward for information leading to the arrest of X", "part of an aid
+   program for Bosnia"); a light verb's indirect object ("gave Tanzania a grant"); the subject of an
    infinitive clause ("allowed X to"); the target of an infinitive complement ("refused to
    meet Jordan's king") or of the act's aim ("opened fire to disperse X", "a hunger strike in
    protest of X's refusal"); the subject of an if/unless clause of a threat; the country or
    city of a visit or material act ("arrived in Amman", "lifted a curfew in Montenegro",
-   "fired at targets in Jericho") — not of a protest, whose place is its location. An
-   infinitive takes the subject of its governing verb ("agreed to meet"), or its object
-   ("urged Iran to", "allowed jets to").
+   "fired at targets in Jericho") — not of a protest, whose place is its location; a
+   withdrawn or reinforced own force's place ("withdraw its troops from Lebanon"); an object
+   two conjoined verbs share ("ties with and an embassy in Tehran"); a complaint's "over X"
+   before its addressee. An infinitive takes the subject of its governing verb ("agreed to
+   meet"), or its object ("urged Iran to", "allowed jets to").
    Actors resolve to the article's entities (country, sector) through pronouns and role nouns
    (:func:`~newsgraph.extract.actors.resolve_mention`), else to country words NER missed (and
    the extra demonyms of ``event_grammar.toml``), else to common nouns for actors ("police",
@@ -1388,10 +1391,26 @@ def _dateline_end(sentence: SpacySpan) -> int | None:
 def _arguments(candidate: _Candidate, lexicon: EventLexicon) -> tuple[Token | None, Token | None]:
     trigger, clause = candidate.trigger, candidate.clause
     if candidate.role is not None:
-        return _phrase_arguments(candidate, lexicon)
-    if trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
-        return _verb_arguments(trigger, candidate.entry, lexicon)
-    return _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
+        source, target = _phrase_arguments(candidate, lexicon)
+    elif trigger.i == clause.i and (_is_verb(trigger) or trigger.pos_ == "ADJ"):
+        source, target = _verb_arguments(trigger, candidate.entry, lexicon)
+    else:
+        source, target = _noun_arguments(trigger, clause, candidate.entry.type, lexicon)
+    if target is not None and _owned_thing(target, lexicon):
+        # "denounced Serbia's suppression", "tighten the blockade with Albania's help": the
+        # owner of the thing acted on is the target, not the thing
+        target = _owning_actor(target) or target
+    return source, target
+
+
+def _owning_actor(thing: Token) -> Token | None:
+    """The possessor that makes a thing an actor's ("SERBIA's suppression", "the United
+    States' policies"); a demonym or name before a noun ("Iraqi youths", "Danish web sites")
+    says whose people or things they are, and the phrase stays the actor."""
+    for child in thing.children:
+        if child.ent_type_ in ("GPE", "NORP", "ORG") and child.dep_ == "poss":
+            return child
+    return None
 
 
 def _phrase_arguments(
@@ -1435,19 +1454,38 @@ def _verb_arguments(
         if transfer:
             # "troops were sent to Syria": the thing moved is no target; the recipient is.
             return source, _recipient(verb, passive, lexicon)
-        return source, passive[0]
+        patient = passive[0]
+        if not _is_actorish(patient, lexicon) and _partitive_member(patient) is None:
+            # "a camp for Congolese refugees was attacked": whom the thing is for, in its own
+            # phrases ("services in Syria were suspended" keeps the services, whose country
+            # Syria gives; "attempts by some to unfurl a Free Syria flag" name no victim)
+            found = _thing_actor(patient, entry.type, lexicon)
+            path = _phrase_path(found, patient) if found is not None else None
+            if found is not None and path and len(path) == 1 and found.head.lower_ != "in":
+                return source, found
+        return source, patient
     source = _subject(verb, lexicon)
     if transfer:
-        return source, _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
+        # "willing to send material TO HELP DEFEND Saudi Arabia": without a recipient, whom the
+        # transfer is for
+        recipient = _recipient(verb, _children(verb, "dobj", "obj"), lexicon)
+        return source, recipient or _aim_target(verb, entry.type, lexicon)
     target: Token | None = None
     lemma = verb.lemma_.lower()
     objects = _children(verb, "dobj", "obj", "dative")
+    if not objects:
+        # "denounced as an ugly crime SERBIA'S SUPPRESSION of …": an object shifted after the
+        # verb's "as" phrase, which the parser takes for that phrase's apposition
+        objects = [a for p in _pobjs(verb, ("as",)) for a in _children(p, "appos")]
     for obj in objects:
-        if _is_actorish(obj, lexicon):
+        if _moved_force(obj, entry.type, lexicon):
+            target = _force_destination(obj, entry.type, lexicon)
+        elif _is_actorish(obj, lexicon):
             target = obj
+        if target is not None:
             break
     if target is None and (lemma in lexicon.request_verbs or lemma in lexicon.speech_verbs):
-        for complement in _children(verb, "ccomp", "xcomp"):
+        for complement in _demanded_clauses(verb):
             subjects = _children(complement, "nsubj", "nsubjpass")
             if subjects:
                 target = subjects[0]
@@ -1457,12 +1495,16 @@ def _verb_arguments(
         # the subject of an infinitive clause of the verb is whom the verb acts on.
         subjects = [s for s in _infinitive_subjects(verb) if _names_actor(s, lexicon)]
         target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
+    if target is None and entry.type in _GRIEVANCE_TYPES:
+        target = _grievance_target(verb, lexicon)
     if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
         if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
             # "arrived from Cairo", "withdrew from Iraq" — but "confiscated weapons FROM X"
             verb_preps = [p for p in verb_preps if p != "from"]
         target = _first_actorish(_pobjs(verb, verb_preps), lexicon)
+    if target is None:
+        target = _raised_object(verb, objects, lexicon)
     if target is None:
         # the object, or a prepositional object, is a thing: whose it is or whom it comes
         # from — "rejected calls BY Belarus's rulers", "conceded to demands FROM UNITA",
@@ -1471,14 +1513,13 @@ def _verb_arguments(
         # names only its partners ("host a meeting BETWEEN X and Y"; "discussed the U.S.
         # strikes" names a topic), its "with" phrase whoever it leads to ("negotiated with
         # the owner of Israel's biggest newspaper")
-        things = [*objects, *_pobjs(verb, ("to", "on", "against", "with", "for"))]
+        # "hack INTO the computers of X", "protest AT the settlement of X", "complained OVER
+        # X's raids"
+        things = [*objects, *_pobjs(verb, _THING_PREPOSITIONS)]
         for thing in things:
             if _is_actorish(thing, lexicon):
                 continue
-            if entry.type == "CONSULT" and thing.head.lower_ not in _PARTNER_PREPOSITIONS:
-                target = _first_actorish(_pobjs(thing, _PARTNER_PREPOSITIONS), lexicon)
-            else:
-                target = _thing_target(thing, lexicon)
+            target = _thing_actor(thing, entry.type, lexicon)
             if target is not None:
                 break
     if target is None:
@@ -1507,6 +1548,69 @@ def _verb_arguments(
         # country or city where a visit or a material act happens is its target.
         target = _place_target(verb, objects)
     return source, target
+
+
+# Prepositions of a verb whose object, a thing, leads to the target: whose it is, whom it is for
+# ("hack INTO the computers of X", "protest AT the settlement of X").
+_THING_PREPOSITIONS = ("to", "on", "against", "with", "for", "into", "at")
+# ... and of an event noun ("an investigation INTO crimes committed by X"); "for", "to" and
+# "with" after a noun mostly name a purpose or topic ("a partnership for a new economy",
+# "requests for access to opposition areas").
+_NOUN_THING_PREPOSITIONS = ("on", "against", "into", "at", "over")
+# A complaint's or a protest's "to X" is whom it is made to; "over / about / against X" is
+# whom it is about ("complained to the UN over Israeli air raids" → Israel).
+_GRIEVANCE_TYPES = frozenset({"ACCUSE", "PROTEST"})
+_GRIEVANCE_PREPOSITIONS = ("against", "over", "about")
+
+
+def _grievance_target(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """An actor a complaint is about, or who a thing it is about belongs to or comes from —
+    not a place the thing is in or named after ("about the use of chemical weapons in the
+    Salisbury attack" names no one)."""
+    for thing in _pobjs(verb, _GRIEVANCE_PREPOSITIONS):
+        if _is_actorish(thing, lexicon) and not _owned_thing(thing, lexicon):
+            return thing
+        found = _thing_target(thing, lexicon)
+        if found is None or _owned_thing(found, lexicon):
+            continue
+        path = _phrase_path(found, thing) or []
+        if not any(t.lower_ == "in" for t in _between(found, thing)) and path:
+            return found
+    return None
+
+
+def _between(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens on the parse path from ``token`` up to ``ancestor`` (both excluded); empty
+    when ``ancestor`` is not above ``token``."""
+    path: list[Token] = []
+    current = token
+    for _ in range(2 * MAX_PHRASE_CHAIN + 2):
+        if current.head.i == current.i:
+            return []
+        current = current.head
+        if current.i == ancestor.i:
+            return path
+        path.append(current)
+    return []
+
+
+def _phrase_path(token: Token, ancestor: Token) -> list[str] | None:
+    """The phrases from ``ancestor`` down to ``token``: ["pobj"] for "the camp FOR refugees",
+    ["poss"] for "Serbia's suppression"; None when ``ancestor`` is not above ``token``."""
+    if token.head.i == ancestor.i:
+        return [token.dep_]
+    between = _between(token, ancestor)
+    if not between:
+        return None
+    return [t.dep_ for t in (token, *between) if t.dep_ != "prep"]
+
+
+def _thing_actor(thing: Token, kind: str, lexicon: EventLexicon) -> Token | None:
+    """The actor a thing acted on leads to (:func:`_thing_target`); a meeting's thing names only
+    its partners ("host a meeting BETWEEN X and Y"; "discussed the U.S. strikes" is a topic)."""
+    if kind == "CONSULT" and thing.head.lower_ not in _PARTNER_PREPOSITIONS:
+        return _first_actorish(_pobjs(thing, _PARTNER_PREPOSITIONS), lexicon)
+    return _thing_target(thing, lexicon)
 
 
 def _place_target(verb: Token, objects: list[Token]) -> Token | None:
@@ -1699,6 +1803,75 @@ def _thing_target(thing: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+# Types whose object, when it is a force, is what is moved, not whom the act is aimed at:
+# "withdraw its troops from Lebanon" (→ Lebanon), "mobilized army reservists for a war against
+# Iraq" (→ Iraq), "strengthened its forces in Lebanon" (→ Lebanon).
+_MOVING_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _moved_force(token: Token, kind: str, lexicon: EventLexicon) -> bool:
+    """Whether an argument is the doer's own force that a withdrawal or mobilisation moves: a
+    military noun with no possessor but a pronoun ("its troops", "army reservists"; not
+    "Assad's forces")."""
+    if kind not in _MOVING_TYPES or lexicon.actor_nouns.get(token.lemma_.lower()) != "military":
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in token.children)
+
+
+def _force_destination(force: Token, kind: str, lexicon: EventLexicon) -> Token | None:
+    """Where a moved force is withdrawn from or sent to, in its own phrase ("forces FROM
+    Panama", "troops IN Lebanon")."""
+    wanted = ("from",) if kind == "RETREAT" else ("to", "into", "in")
+    return _first_actorish(_pobjs(force, wanted), lexicon)
+
+
+def _raised_object(verb: Token, objects: list[Token], lexicon: EventLexicon) -> Token | None:
+    """The object two conjoined verbs share when the first one's preposition is left without
+    its own ("established ties WITH and opened an embassy in TEHRAN"): the last actor named in
+    the conjoined verb's phrase."""
+    dangling = any(
+        c.dep_ == "prep" and c.pos_ == "ADP" and c.n_rights == 0 and c.n_lefts == 0
+        for head in (verb, *objects)
+        for c in head.children
+    )
+    if not dangling:
+        return None
+    for conjunct in _children(verb, "conj"):
+        if not _is_verb(conjunct) or conjunct.i < verb.i:
+            continue
+        named = [
+            t
+            for t in conjunct.subtree
+            if t.dep_ in ("pobj", "dobj", "obj") and t.i > conjunct.i and _is_actorish(t, lexicon)
+        ]
+        if named:
+            return named[-1]
+    return None
+
+
+def _demanded_clauses(verb: Token) -> Iterator[Token]:
+    """The clauses a request or speech verb governs: its complements ("demanded that X leave",
+    "urged X to"), and a clause opened by "for" ("pushing hard for the US (to) support") — not
+    a reporting frame set off by a comma after its object ("demanded the withdrawal of X,
+    diplomats quoted …")."""
+    has_object = bool(_children(verb, "dobj", "obj"))
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                yield clause
+            continue
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            continue
+        edge = clause.left_edge.i
+        framed = doc[edge].text in (",", *_DASHES) or (
+            edge > 0 and doc[edge - 1].text in (",", *_DASHES)
+        )
+        if has_object and clause.i > verb.i and framed:
+            continue
+        yield clause
+
+
 def _infinitive_subjects(verb: Token) -> Iterator[Token]:
     """Subjects of the infinitive clauses a verb governs ("allowed X TO land")."""
     for clause in _children(verb, "ccomp", "xcomp"):
@@ -1789,7 +1962,19 @@ def _noun_arguments(
             source = _subject(clause, lexicon)
     if source is None and pronoun_owners:
         source = pronoun_owners[0]
-    target = _target_below(noun, TARGET_PREPOSITIONS, lexicon)
+    prepositions: tuple[str, ...] = TARGET_PREPOSITIONS
+    target = None
+    forces = [f for f in _pobjs(noun, ("of",)) if _moved_force(f, kind, lexicon)]
+    if forces:
+        # "the withdrawal OF some invasion forces from Panama": the forces are what moves
+        prepositions = tuple(p for p in prepositions if p != "of")
+        target = _force_destination(forces[0], kind, lexicon)
+    target = target or _target_below(noun, prepositions, lexicon)
+    if target is None:
+        # "an investigation into crimes committed BY Croat forces", "sanctions over Russia's
+        # annexation": the actor a thing in the noun's phrases leads to
+        things = [t for t in _pobjs(noun, _NOUN_THING_PREPOSITIONS) if not _is_actorish(t, lexicon)]
+        target = next((t for t in (_thing_actor(t, kind, lexicon) for t in things) if t), None)
     if target is None and victims:
         target = victims[0]
     if target is None and taken_up and noun.dep_ in ("dobj", "obj"):
@@ -1894,10 +2079,25 @@ def _first_named_actor(tokens: Iterable[Token], lexicon: EventLexicon) -> Token 
 
 
 def _first_actorish(tokens: Iterable[Token], lexicon: EventLexicon) -> Token | None:
+    """The first actor among ``tokens``; a thing that only an actor's name modifies ("Albania's
+    help", "the US policies") comes after every actor ("tighten the blockade of SERBIA with
+    Albania's help")."""
+    owned: Token | None = None
     for token in tokens:
-        if _is_actorish(token, lexicon):
+        if not _is_actorish(token, lexicon):
+            continue
+        if not _owned_thing(token, lexicon):
             return token
-    return None
+        owned = owned or token
+    return owned
+
+
+def _owned_thing(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a token is actorish only because an actor's name modifies it ("Albania's help",
+    "the Thai border"): not a name, pronoun, actor noun or noun for people or a body."""
+    if token.ent_type_ or token.lower_ in _PRONOUNS:
+        return False
+    return token.lemma_.lower() not in lexicon.actor_nouns and not _names_actor(token, lexicon)
 
 
 def _np_bounds(token: Token) -> tuple[int, int]:
@@ -2292,9 +2492,16 @@ def _token_span(doc: Doc, left: int, right: int) -> Span:
 
 
 def _same_actor(a: _Actor, b: _Actor) -> bool:
+    """Whether two arguments name one actor: the same words, or the same entity named,
+    referred to or modifying one of them ("Russia's foreign ministry" and "it" for Russia).
+    Two groups an entity only modifies are different actors ("Palestinian police confiscated
+    weapons from Palestinian armed groups")."""
+    if a.span == b.span:
+        return True
     if a.entity is not None and b.entity is not None:
-        return a.entity.id == b.entity.id
-    return a.span == b.span
+        named = a.name == a.entity.name or b.name == b.entity.name
+        return a.entity.id == b.entity.id and named
+    return False
 
 
 # --- modality -------------------------------------------------------------------------------
