@@ -956,3 +956,27 @@ def test_events_places_and_deep_phrases_are_no_target(pipeline, text, kind, abse
         assert events[0].target is not None and "services" in events[0].target
     else:
         assert all(absent not in (e.target or "") for e in events)
+
+
+def test_events_a_capital_ner_labels_loc_is_a_place_aimed_at(pipeline):
+    text = "The president threatened to institute a curfew in Algiers after the unrest."
+
+    [event] = _events(pipeline, text)
+
+    assert (event.type, event.target, event.target_country) == ("THREATEN", "Algiers", "DZA")
+
+
+def test_events_a_state_of_emergency_is_no_actor(pipeline):
+    text = "The government lifted a state of emergency in the north on Sunday."
+
+    [event] = _events(pipeline, text)
+
+    assert (event.type, event.target) == ("CONCEDE", None)
+
+
+def test_events_shown_disapproval_is_an_accusation_of_its_object(pipeline):
+    text = "Demonstrators in Baghdad blocked a road to show their disapproval for US policies."
+
+    kinds = {(e.type, e.target_country) for e in _events(pipeline, text)}
+
+    assert ("ACCUSE", "USA") in kinds and ("PROTEST", "USA") in kinds

@@ -724,6 +724,8 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             and not _acts_as_government(_root(doc, mention.start, mention.end))
         ):
             if label != "PERSON":
+                if mention.label == "LOC":
+                    mention.label = "GPE"  # a capital is a city: GPE in OntoNotes, not LOC
                 keyed("place", name_key(mention.text), mention)
                 continue
             term = None

@@ -2042,9 +2042,39 @@ def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexic
     return None
 
 
-def _is_actorish(token: Token, lexicon: EventLexicon) -> bool:
-    if token.ent_type_ in _NOT_ACTOR_LABELS:
+def _refused_label(token: Token) -> bool:
+    """Whether NER's label keeps the token from being an actor or a place aimed at: dates,
+    numbers, facilities… and locations, except a capital NER labels LOC ("Algiers", "Kabul":
+    cities are GPE in OntoNotes, the small model's training scheme)."""
+    if token.ent_type_ not in _NOT_ACTOR_LABELS:
         return False
+    if token.ent_type_ != "LOC":
+        return True
+    start, end = token.i, token.i + 1
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    name = token.doc[start:end].text
+    return countries().lookup(name, ("capital",)) is None
+
+
+# Actor nouns that name a condition when an "of" phrase follows: "a state of emergency", "a
+# state of siege" (the state that acts is "the state", "state forces").
+_CONDITION_WITH_OF = frozenset({"state"})
+
+
+def _names_condition(token: Token) -> bool:
+    return token.lemma_.lower() in _CONDITION_WITH_OF and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.head.i == token.i for c in token.children
+    )
+
+
+def _is_actorish(token: Token, lexicon: EventLexicon) -> bool:
+    if _refused_label(token) or _names_condition(token):
+        return False
+    if token.ent_type_ == "LOC":
+        return True  # a capital (see _refused_label)
     if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
         return True
     if token.lower_ in _PRONOUNS:
@@ -2131,7 +2161,7 @@ def _actor(
             break
         # "hundreds of thousands of protesters", "a group of Moroccan diplomats": the members.
         token = member
-    if token.ent_type_ in _NOT_ACTOR_LABELS:
+    if _refused_label(token) or _names_condition(token):
         return None
     head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
     entity = entity_at(entities, token.idx, token.idx + len(token.text))
