@@ -629,8 +629,6 @@ def test_events_a_word_class_row_stands_for_each_word_and_unknown_classes_fail(t
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        # a meeting's topic is not its partner
-        ("Putin and Erdogan will meet next week to discuss Idlib.", "CONSULT"),
         # a relative clause on the thing is another deed
         ("The Nigerian army surrendered the bases it took from Chadian rebels.", "RETREAT"),
         # a meeting's object is its topic; a thing is no actor of an infinitive clause
@@ -980,3 +978,39 @@ def test_events_shown_disapproval_is_an_accusation_of_its_object(pipeline):
     kinds = {(e.type, e.target_country) for e in _events(pipeline, text)}
 
     assert ("ACCUSE", "USA") in kinds and ("PROTEST", "USA") in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        ("Trump and Kim met in Singapore on Tuesday.", "CONSULT", "Trump", "Kim"),
+        # a meeting's topic is not its partner
+        ("Putin and Erdogan will meet next week to discuss Idlib.", "CONSULT", "Putin", "Erdogan"),
+        (
+            "North Korea and the United States are engaged in sincere talks.",
+            "CONSULT",
+            "North Korea",
+            "United States",
+        ),
+        ("The United States and Jordan have agreed upon a new free-trade pact.", "AGREE",
+         "United States", "Jordan"),
+    ],
+)  # fmt: skip
+def test_events_joint_subjects_of_a_joint_event_are_source_and_target(
+    pipeline, text, kind, source, target
+):
+    [event] = [e for e in _events(pipeline, text) if e.type == kind]
+
+    assert (event.source, event.target) == (source, target)
+
+
+def test_events_agreeing_that_something_is_so_is_an_opinion_not_an_agreement(pipeline):
+    text = "The two leaders agreed the Assad regime had a pattern of dangerous behaviour."
+
+    assert not [e for e in _events(pipeline, text) if e.type == "AGREE"]
+
+
+def test_events_agreeing_that_something_should_be_done_is_an_agreement(pipeline):
+    text = "Hungarian and Romanian officials agreed that their countries should cooperate."
+
+    assert [e for e in _events(pipeline, text) if e.type == "AGREE"]

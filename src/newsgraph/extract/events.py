@@ -598,6 +598,8 @@ def _code(
                 lexicon,
             )[1]
     kind, mode = _doer_type(kind, mode, candidate, source_token, lexicon)
+    if target_token is None and source_token is not None and kind in _JOINT_TYPES:
+        target_token = _joint_partner(source_token, lexicon)
     if trigger.i == clause.i and trigger.dep_ == "advcl" and _passive_participle(trigger):
         source_token = None  # "Asked to confirm this, Trump said": Trump is the one asked
     if source_token is not None and _generic_subject(source_token, clause, lexicon):
@@ -681,6 +683,30 @@ def _code(
     )
 
 
+# Verbs of agreement that, with a that-clause stating a fact, share an opinion rather than
+# agree to act ("agreed that the regime had used chemical weapons"; but "agreed that their
+# countries should cooperate" is an agreement).
+_OPINION_AGREE = frozenset({"agree", "concur"})
+_ACTION_MODALS = frozenset(
+    {"should", "would", "will", "must", "shall", "could", "can", "may", "might", "'ll", "wo"}
+)
+
+
+def _agrees_on_a_fact(trigger: Token) -> bool:
+    """An agreement verb whose only complement is a that-clause without a modal and whose
+    verb is not an infinitive or subjunctive of action."""
+    if any(c.dep_ == "xcomp" for c in trigger.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in trigger.children
+    ):
+        return False
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    modal = any(c.dep_ == "aux" and c.lower_ in _ACTION_MODALS for c in clause.children)
+    return not modal and clause.tag_ in ("VBD", "VBZ", "VBP")
+
+
 def _sense_holds(
     candidate: _Candidate, source: _Actor | None, target: _Actor | None, lexicon: EventLexicon
 ) -> bool:
@@ -713,6 +739,8 @@ def _sense_holds(
         return False  # "demonstrates the need for a wall", "rallied support"
     if kind == "REQUEST" and lemma == "seek" and not _sought_thing(trigger, lexicon):
         return False
+    if lemma in _OPINION_AGREE and _agrees_on_a_fact(trigger):
+        return False  # "agreed the regime had a pattern of dangerous behaviour": an opinion
     if lemma in lexicon.warning_verbs:
         if _children(trigger, "dobj", "obj", "dative") or any(
             p.lower_ == "against" for p in _children(trigger, "prep")
@@ -819,6 +847,20 @@ def _is_political(actor: _Actor) -> bool:
     if actor.sector is not None:
         return True
     return actor.entity is not None and bool(actor.entity.titles)
+
+
+# Types of events two sides do together: when the subject names both ("Trump and Kim met",
+# "North Korea and the United States are engaged in talks"), the first is coded as the source
+# and the other as the target (PLOVER codes such actors as both source and target).
+_JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _joint_partner(source: Token, lexicon: EventLexicon) -> Token | None:
+    """The other actor conjoined with the subject ("Trump AND KIM met"), or None."""
+    for child in source.children:
+        if child.dep_ == "conj" and _is_actorish(child, lexicon):
+            return child
+    return None
 
 
 def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
