@@ -450,3 +450,46 @@ def test_an_impression_verb_quotes_nobody(quotes_of):
         if q.cue is not None and text[q.cue.start : q.cue.end] == "seemed"
     ]
     assert impressions and all(q.speaker is None and q.speaker_span is None for q in impressions)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'In an interview on "Face the Nation," Senator Mary Collins said the bill would pass.',
+            "Face the Nation,",
+        ),
+        (
+            'Appearing on "Meet the Press" on Sunday, the governor said that taxes would not rise.',
+            "Meet the Press",
+        ),
+    ],
+)
+def test_quoted_title_is_nobodys_words_and_stays_out_of_the_report(quotes_of, text, title):
+    found = quotes_of(text)
+    [partial] = only(found, "partial")
+    assert partial.text == title and partial.speaker_name is None and partial.cue is None
+    [report] = only(found, "indirect")
+    assert title not in report.text
+
+
+def test_short_quoted_answer_in_title_case_keeps_its_speaker(quotes_of):
+    text = 'Asked whether she would run again, the senator said "Absolutely not!" and smiled.'
+    [partial] = only(quotes_of(text), "partial")
+    assert partial.speaker_name == "the senator"
+
+
+def test_fronted_reason_is_not_part_of_what_is_blamed(quotes_of):
+    text = "Out of frustration with the delays, the mayor blamed the contractor for the overruns."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the contractor for the overruns"
+    assert quote.speaker_name == "the mayor"
+
+
+def test_clause_after_the_cue_is_its_content_not_the_writers_clause_before(quotes_of):
+    text = (
+        "Reynolds was one of the more trusted minds on the board, and he was so fired up about "
+        "the merger's potential he said she should call the chairman right away."
+    )
+    said = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "said"]
+    assert [q.text for q in said] == ["she should call the chairman right away"]

@@ -109,6 +109,15 @@ INDIRECT_MAX_QUOTED_SHARE = 0.8
 CONTINUATION_MAX_PARAGRAPHS = 1
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# A title has at least this many words: a single capitalised word ("No.", "Absolutely,") is as
+# often an answer as a name.
+TITLE_MIN_WORDS = 2
+# Words of a title and the short words a title leaves in lower case ("Meet the Press").
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "to", "for", "with", "at"}
+    | {"by", "from", "as", "vs"}
+)
 # A full stop that ends an abbreviation ("U.S.", "Gen."), not a sentence.
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Inc|Ltd|Co"
@@ -593,6 +602,16 @@ def _is_partial(doc: Doc, text: str, quotation: Quotation) -> bool:
     return not (token is not None and token[0].is_sent_start)
 
 
+def _is_title(passage: str) -> bool:
+    """A quoted passage in title case ("Meet the Press", "This Week With George
+    Stephanopoulos"): a show, book or film named inside the writer's sentence, not words anyone
+    said (PolNeAR annotates no title quotes)."""
+    words = _TITLE_WORD.findall(passage)
+    if len(words) < TITLE_MIN_WORDS or not words[0][0].isupper() or passage.rstrip()[-1:] in "!?":
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
 def _paragraph_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in _PARAGRAPH_BREAK.finditer(text)]
 
@@ -612,9 +631,11 @@ def _direct_quotes(
     for quotation in quotations:
         partial = _is_partial(doc, text, quotation)
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-        if partial and span is not None:
+        if partial and span is not None and not _is_title(text[quotation.inner_start : quotation.inner_end]):
             root = _quote_root(doc, span.start, span.end)
             cue = _governing_cue(root, doc[span.start].sent)
+        elif partial:
+            cue = None  # a title in quote marks ("told "Fox and Friends"") is nobody's words
         else:
             cue = _direct_cue(doc, text, quotation, quotations)
         speaker = _speaker(doc, text, cue, entities, genders)
@@ -730,6 +751,10 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         return _adjective_content(cue)
     lemma = _lemma(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if any(c.i > cue.i for c in clauses):
+        # A cue has one content: with a clause after it, a clause before it is the parser
+        # joining the writer's sentence to the report ("A was B, and he said C").
+        clauses = [c for c in clauses if c.i > cue.i]
     if not clauses and lemma in _QUESTION_LEMMAS:
         # "asked if he was ever bullied": the parser hangs an "if"/"whether" question as an
         # adverbial clause.
@@ -743,7 +768,12 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     if clauses:
         return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS)
     if lemma in ("accuse", "charge", "blame"):
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep") and c.lower_ != "by"]
+        # Only what follows the verb: a fronted "Out of embarrassment, X blamed Y" says why.
+        parts = [
+            c
+            for c in cue.children
+            if c.dep_ in ("dobj", "prep") and c.lower_ != "by" and c.i > cue.i
+        ]
         return _subtree_span(_content_tokens(parts), INDIRECT_MIN_TOKENS)
     objects, infinitives, prepositional = _stance_lexicon()
     if lemma in infinitives:
@@ -1120,7 +1150,13 @@ def _with_partials(
         sentence = doc[cue].sent
         start, end = quote.span.start, quote.span.end
         for partial in partials.get(cue, ()):
-            if sentence.start_char <= partial.span.start and partial.span.end <= sentence.end_char:
+            # A quoted title before the content ("On "Face the Nation," she said …") is not part
+            # of what was said: only a partial quote that reaches into or past the content joins.
+            if (
+                sentence.start_char <= partial.span.start
+                and partial.span.end <= sentence.end_char
+                and partial.span.end > quote.span.start
+            ):
                 start, end = min(start, partial.span.start), max(end, partial.span.end)
         for partial in every_partial:
             # Content never stops inside a quotation: `that his comments "shows bias to me."`
