@@ -631,7 +631,8 @@ def _direct_quotes(
     for quotation in quotations:
         partial = _is_partial(doc, text, quotation)
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-        if partial and span is not None and not _is_title(text[quotation.inner_start : quotation.inner_end]):
+        title = _is_title(text[quotation.inner_start : quotation.inner_end])
+        if partial and span is not None and not title:
             root = _quote_root(doc, span.start, span.end)
             cue = _governing_cue(root, doc[span.start].sent)
         elif partial:
