@@ -493,3 +493,13 @@ def test_clause_after_the_cue_is_its_content_not_the_writers_clause_before(quote
     )
     said = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "said"]
     assert [q.text for q in said] == ["she should call the chairman right away"]
+
+
+def test_second_that_clause_coordinated_with_the_cue_continues_the_content(quotes_of):
+    text = (
+        "The senator believes there are no good options, but that the lesser of two evils "
+        "will have to do."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("there are no good options")
+    assert quote.text.endswith("will have to do")
