@@ -503,3 +503,20 @@ def test_second_that_clause_coordinated_with_the_cue_continues_the_content(quote
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text.startswith("there are no good options")
     assert quote.text.endswith("will have to do")
+
+
+def test_quote_set_in_the_writers_clause_around_a_parenthetical_cue_is_reported_whole(quotes_of):
+    text = (
+        "The club's heavy investment in its facilities, Ms. Tanzer said, \"is a perfect example "
+        'of adapting" to the changing economics of golf.'
+    )
+    [report] = only(quotes_of(text), "indirect")
+    assert report.text.startswith("The club's heavy investment")
+    assert report.text.endswith("the changing economics of golf")
+    assert report.speaker_name == "Ms. Tanzer"
+
+
+def test_cue_of_a_plain_direct_quote_reports_nothing_more(quotes_of):
+    text = 'In a statement on Friday, the ministry said, "We will not comment on the case."'
+    found = quotes_of(text)
+    assert [q.kind for q in found] == ["direct"]

@@ -898,7 +898,7 @@ def _indirect_quotes(
 ) -> list[tuple[Quote, int]]:
     quotes: list[tuple[Quote, int]] = []
     for token in doc:
-        if token.i in used_cues or (
+        if (
             token.pos_ not in _CUE_POS
             and token.lower_ != "according"
             and _framing_document(token) is None
@@ -920,6 +920,12 @@ def _indirect_quotes(
             continue
         content = _indirect_content(token)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
+            continue
+        if token.i in used_cues and not any(
+            content.start <= q.start and q.end <= content.end for q in quotations
+        ):
+            # The cue of a direct quote reports that quote; it reports more only when the
+            # writer's words run around it: `Clinton, he said, "is very confident" of a win`.
             continue
         speaker = (
             _NO_SPEAKER
