@@ -520,3 +520,12 @@ def test_cue_of_a_plain_direct_quote_reports_nothing_more(quotes_of):
     text = 'In a statement on Friday, the ministry said, "We will not comment on the case."'
     found = quotes_of(text)
     assert [q.kind for q in found] == ["direct"]
+
+
+def test_writers_apposition_after_the_content_noun_stays_out_of_the_content(quotes_of):
+    text = (
+        "Mr. Trump has railed against the Trans-Pacific Partnership, the 12-country trade deal "
+        "the administration finished negotiating last year."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Trans-Pacific Partnership"

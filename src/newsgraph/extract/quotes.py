@@ -716,9 +716,14 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
 
 
 def _is_aside(token: Token) -> bool:
-    """A non-restrictive relative clause (", which …", ", who …") set off by a comma: the
-    writer's aside about a noun of the content, not part of what the source said."""
-    if token.dep_ != "relcl" or token.i == 0:
+    """A non-restrictive relative clause (", which …", ", who …") or an apposition (", the
+    12-country trade deal …") set off by a comma after its noun: the writer's aside about a
+    noun of the content, not part of what the source said (PolNeAR's guidelines: when in
+    doubt, leave the writer's elaboration out). Cutting appositions raised PolNeAR train
+    content F1 by 0.0009."""
+    if token.dep_ not in ("relcl", "appos") or token.i == 0:
+        return False
+    if token.dep_ == "appos" and token.i < token.head.i:
         return False
     before = token.left_edge.i - 1
     return before >= 0 and token.doc[before].text == ","
