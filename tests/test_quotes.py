@@ -529,3 +529,9 @@ def test_writers_apposition_after_the_content_noun_stays_out_of_the_content(quot
     )
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "the Trans-Pacific Partnership"
+
+
+def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
+    text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "three officials, Ms. Lopez, Mr. Reed and Mr. Hart"
