@@ -535,3 +535,25 @@ def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "three officials, Ms. Lopez, Mr. Reed and Mr. Hart"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Even people who endorsed the plan sounded equivocal: Former Rep. Jane Harman "
+            "described it as the least bad option.",
+            "Jane Harman",
+            "it as the least bad option",
+        ),
+        (
+            "The debate ended on a sour note: Mr. Lopez accused his rival of lying about the "
+            "budget.",
+            "Lopez",
+            "his rival of lying about the budget",
+        ),
+    ],
+)
+def test_writers_lead_in_before_a_colon_is_not_the_cues_content(quotes_of, text, speaker, content):
+    reports = [q for q in quotes_of(text) if q.speaker_name == speaker]
+    assert [q.text for q in reports] == [content]

@@ -773,6 +773,13 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         return _adjective_content(cue)
     lemma = _lemma(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    # A clause before a colon that precedes the cue is the writer's lead-in ("The debate ended
+    # on a sour note: Lopez accused …"), not the cue's content.
+    clauses = [
+        c
+        for c in clauses
+        if c.i > cue.i or not any(t.text == ":" for t in cue.doc[c.right_edge.i + 1 : cue.i])
+    ]
     if any(c.i > cue.i for c in clauses):
         # A cue has one content: with a clause after it, a clause before it is the parser
         # joining the writer's sentence to the report ("A was B, and he said C").
@@ -895,6 +902,25 @@ def _quoted_share(span: TextSpan, quotations: list[Quotation]) -> float:
     return covered / max(1, span.end - span.start)
 
 
+def _after_colon(
+    doc: Doc, text: str, content: TextSpan, cue: Token, quotations: list[Quotation]
+) -> TextSpan | None:
+    """Content that starts before a colon preceding its cue is cut at the colon: in "Even his
+    allies sounded equivocal: Harman called it a bad option" the writer's lead-in before the
+    colon is not what Harman said."""
+    colon = text.rfind(":", content.start, cue.idx)
+    while colon >= 0 and (_inside(colon, quotations) or not text[colon + 1 : colon + 2].isspace()):
+        colon = text.rfind(":", content.start, colon)  # not "10:30", not a quoted colon
+    if colon < 0:
+        return content
+    start = colon + 1
+    while start < content.end and text[start].isspace():
+        start += 1
+    if start >= content.end:
+        return None
+    return TextSpan(start, content.end)
+
+
 def _indirect_quotes(
     doc: Doc,
     text: str,
@@ -926,6 +952,8 @@ def _indirect_quotes(
         ):
             continue
         content = _indirect_content(token)
+        if content is not None:
+            content = _after_colon(doc, text, content, token, quotations)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
         if token.i in used_cues and not any(
