@@ -557,3 +557,22 @@ def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
 def test_writers_lead_in_before_a_colon_is_not_the_cues_content(quotes_of, text, speaker, content):
     reports = [q for q in quotes_of(text) if q.speaker_name == speaker]
     assert [q.text for q in reports] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The statistics in the report appear to be fabricated.",
+            "The statistics in the report appear to be fabricated",
+        ),
+        (
+            "After the debate, the Trump team appeared paralyzed.",
+            "the Trump team appeared paralyzed",
+        ),
+    ],
+)
+def test_an_impression_takes_in_the_subject_it_is_about(quotes_of, text, content):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+    assert quote.speaker_name is None

@@ -809,7 +809,17 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     if lemma in infinitives:
         parts = [c for c in cue.children if c.dep_ == "xcomp"]
         if parts:
+            if lemma in _impression_lemmas():
+                # "The statistics appear to be fabricated": what seems so is the subject's
+                # being so (PolNeAR: subject + complement, 178 of 238 such cues on train).
+                parts += [c for c in cue.children if c.dep_ == "nsubj"]
             return _subtree_span(_content_tokens(parts), 1)
+    if lemma in _impression_lemmas():
+        # "The Trump team appeared paralyzed": likewise the subject and its predicate.
+        parts = [c for c in cue.children if c.dep_ in ("acomp", "attr", "oprd")]
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        if parts and subjects:
+            return _subtree_span(_content_tokens(parts + subjects), 1)
     if lemma in objects and any(c.dep_ == "agent" for c in cue.children):
         # "The plan was rejected by voters": in the passive the subject is what was rejected.
         passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
