@@ -576,3 +576,11 @@ def test_an_impression_takes_in_the_subject_it_is_about(quotes_of, text, content
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == content
     assert quote.speaker_name is None
+
+
+def test_reportedly_attributes_its_clause_to_an_unnamed_source(quotes_of):
+    text = "The FBI is reportedly making arrangements to interview the former secretary of state."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == text.rstrip(".")
+    assert quote.speaker_name is None and quote.speaker_span is None
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "reportedly"

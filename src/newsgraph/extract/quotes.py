@@ -912,6 +912,35 @@ def _quoted_share(span: TextSpan, quotations: list[Quotation]) -> float:
     return covered / max(1, span.end - span.start)
 
 
+@cache
+def _adverb_cues() -> frozenset[str]:
+    """Adverbs that attribute their clause to unnamed sources ("X reportedly met Y")."""
+    return frozenset(_cue_data()["adverb_cues"]["lemmas"])
+
+
+def _adverb_attribution(text: str, adverb: Token) -> Quote | None:
+    """The clause an attributing adverb modifies, with no speaker: in "The FBI is reportedly
+    making arrangements to interview Clinton" someone unnamed reported the whole clause."""
+    if adverb.lower_ not in _adverb_cues() or adverb.dep_ != "advmod":
+        return None
+    if adverb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    content = _subtree_span(_content_tokens([adverb.head]), INDIRECT_MIN_TOKENS)
+    if content is None:
+        return None
+    return Quote(
+        text=content.text_of(text),
+        span=content,
+        kind="indirect",
+        speaker=None,
+        speaker_name=None,
+        speaker_span=None,
+        cue=TextSpan(adverb.idx, adverb.idx + len(adverb)),
+        via=None,
+        extractor=EXTRACTOR,
+    )
+
+
 def _after_colon(
     doc: Doc, text: str, content: TextSpan, cue: Token, quotations: list[Quotation]
 ) -> TextSpan | None:
@@ -943,11 +972,17 @@ def _indirect_quotes(
     for token in doc:
         if (
             token.pos_ not in _CUE_POS
+            and token.lower_ not in _adverb_cues()
             and token.lower_ != "according"
             and _framing_document(token) is None
         ):
             continue
         if _inside(token.idx, quotations):
+            continue
+        if token.pos_ == "ADV":
+            found_adverb = _adverb_attribution(text, token)
+            if found_adverb is not None:
+                quotes.append((found_adverb, token.i))
             continue
         if token.pos_ == "NOUN":
             found = _noun_attribution(token)
