@@ -450,3 +450,137 @@ def test_an_impression_verb_quotes_nobody(quotes_of):
         if q.cue is not None and text[q.cue.start : q.cue.end] == "seemed"
     ]
     assert impressions and all(q.speaker is None and q.speaker_span is None for q in impressions)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'In an interview on "Face the Nation," Senator Mary Collins said the bill would pass.',
+            "Face the Nation,",
+        ),
+        (
+            'Appearing on "Meet the Press" on Sunday, the governor said that taxes would not rise.',
+            "Meet the Press",
+        ),
+    ],
+)
+def test_quoted_title_is_nobodys_words_and_stays_out_of_the_report(quotes_of, text, title):
+    found = quotes_of(text)
+    [partial] = only(found, "partial")
+    assert partial.text == title and partial.speaker_name is None and partial.cue is None
+    [report] = only(found, "indirect")
+    assert title not in report.text
+
+
+def test_short_quoted_answer_in_title_case_keeps_its_speaker(quotes_of):
+    text = 'Asked whether she would run again, the senator said "Absolutely not!" and smiled.'
+    [partial] = only(quotes_of(text), "partial")
+    assert partial.speaker_name == "the senator"
+
+
+def test_fronted_reason_is_not_part_of_what_is_blamed(quotes_of):
+    text = "Out of frustration with the delays, the mayor blamed the contractor for the overruns."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the contractor for the overruns"
+    assert quote.speaker_name == "the mayor"
+
+
+def test_clause_after_the_cue_is_its_content_not_the_writers_clause_before(quotes_of):
+    text = (
+        "Reynolds was one of the more trusted minds on the board, and he was so fired up about "
+        "the merger's potential he said she should call the chairman right away."
+    )
+    said = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == "said"]
+    assert [q.text for q in said] == ["she should call the chairman right away"]
+
+
+def test_second_that_clause_coordinated_with_the_cue_continues_the_content(quotes_of):
+    text = (
+        "The senator believes there are no good options, but that the lesser of two evils "
+        "will have to do."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("there are no good options")
+    assert quote.text.endswith("will have to do")
+
+
+def test_quote_set_in_the_writers_clause_around_a_parenthetical_cue_is_reported_whole(quotes_of):
+    text = (
+        "The club's heavy investment in its facilities, Ms. Tanzer said, \"is a perfect example "
+        'of adapting" to the changing economics of golf.'
+    )
+    [report] = only(quotes_of(text), "indirect")
+    assert report.text.startswith("The club's heavy investment")
+    assert report.text.endswith("the changing economics of golf")
+    assert report.speaker_name == "Ms. Tanzer"
+
+
+def test_cue_of_a_plain_direct_quote_reports_nothing_more(quotes_of):
+    text = 'In a statement on Friday, the ministry said, "We will not comment on the case."'
+    found = quotes_of(text)
+    assert [q.kind for q in found] == ["direct"]
+
+
+def test_writers_apposition_after_the_content_noun_stays_out_of_the_content(quotes_of):
+    text = (
+        "Mr. Trump has railed against the Trans-Pacific Partnership, the 12-country trade deal "
+        "the administration finished negotiating last year."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Trans-Pacific Partnership"
+
+
+def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
+    text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "three officials, Ms. Lopez, Mr. Reed and Mr. Hart"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Even people who endorsed the plan sounded equivocal: Former Rep. Jane Harman "
+            "described it as the least bad option.",
+            "Jane Harman",
+            "it as the least bad option",
+        ),
+        (
+            "The debate ended on a sour note: Mr. Lopez accused his rival of lying about the "
+            "budget.",
+            "Lopez",
+            "his rival of lying about the budget",
+        ),
+    ],
+)
+def test_writers_lead_in_before_a_colon_is_not_the_cues_content(quotes_of, text, speaker, content):
+    reports = [q for q in quotes_of(text) if q.speaker_name == speaker]
+    assert [q.text for q in reports] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The statistics in the report appear to be fabricated.",
+            "The statistics in the report appear to be fabricated",
+        ),
+        (
+            "After the debate, the Trump team appeared paralyzed.",
+            "the Trump team appeared paralyzed",
+        ),
+    ],
+)
+def test_an_impression_takes_in_the_subject_it_is_about(quotes_of, text, content):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+    assert quote.speaker_name is None
+
+
+def test_reportedly_attributes_its_clause_to_an_unnamed_source(quotes_of):
+    text = "The FBI is reportedly making arrangements to interview the former secretary of state."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == text.rstrip(".")
+    assert quote.speaker_name is None and quote.speaker_span is None
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "reportedly"
