@@ -1014,3 +1014,24 @@ def test_events_agreeing_that_something_should_be_done_is_an_agreement(pipeline)
     text = "Hungarian and Romanian officials agreed that their countries should cooperate."
 
     assert [e for e in _events(pipeline, text) if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Russia is pressing ahead with its own peace talks in Sochi.", "talks", "actual"),
+        (
+            "The Kurdish authority invited the Syrian army to protect its borders with Turkey.",
+            "protect",
+            "demanded",
+        ),
+    ],
+)
+def test_events_going_ahead_is_done_and_an_invitation_to_act_is_a_demand(
+    pipeline, text, trigger, modality
+):
+    [event] = [
+        e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == trigger
+    ]
+
+    assert event.modality == modality

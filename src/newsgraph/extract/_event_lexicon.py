@@ -117,6 +117,7 @@ class EventLexicon:
     document_nouns: frozenset[str]  # "the Iran deal": a known document, not news
     intransitive_protests: frozenset[str]  # "demonstrated" (not "demonstrated the need")
     awaiting_verbs: frozenset[str]  # "braced for an attack": the attack is expected
+    future_noun_participles: frozenset[str]  # "a congress scheduled this month": to come
     demand_nouns: frozenset[str]  # "a deadline for X to sign": the signing is demanded
     historical_adverbs: frozenset[str]  # "has previously vetoed": background
 
@@ -255,6 +256,7 @@ def load_lexicon(
         document_nouns=words("senses", "documents"),
         intransitive_protests=words("senses", "intransitive_protests"),
         awaiting_verbs=words("future_verbs", "awaiting"),
+        future_noun_participles=words("future_verbs", "noun_participles"),
         demand_nouns=words("request_verbs", "nouns"),
         historical_adverbs=words("historical", "adverbs"),
     )

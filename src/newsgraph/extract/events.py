@@ -2602,9 +2602,7 @@ def _modality(
     if trigger.i != clause.i and _names_existing(trigger):
         # "implored its sponsor to defend it FROM the Turkish incursion": the incursion is not
         # demanded; only the noun's own modifiers say it is to come
-        if any(
-            c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers for c in trigger.children
-        ):
+        if _future_noun(trigger, lexicon):
             return "future"
         historical = _historical(trigger, clause, published_year, quotes, lexicon)
         return "historical" if historical else "actual"
@@ -2780,6 +2778,10 @@ _CONSEQUENT_MODALS = frozenset({"would", "could", "might", "may", "can", "should
 
 def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     lemma = clause.lemma_.lower()
+    if any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in _GOING_ON_PARTICLES for c in clause.children
+    ):
+        return False  # "pressing ahead with its own talks", "pushed on with the plan": doing
     if (
         trigger.i != clause.i
         and lemma in lexicon.request_verbs
@@ -2797,10 +2799,28 @@ def _demanded(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     return bool(modals & lexicon.obligation_modals) and head.lemma_.lower() in lexicon.speech_verbs
 
 
+# Particles that turn a request verb into one of going on ("press ahead", "push on").
+_GOING_ON_PARTICLES = frozenset({"ahead", "on", "forward"})
+
+
+def _future_noun(trigger: Token, lexicon: EventLexicon) -> bool:
+    """An event noun its modifiers put in the future: "the upcoming summit", "talks scheduled
+    for June", "the dialogue congress scheduled this month" (the noun it is compound of)."""
+    nouns = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
+    return any(
+        (c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers)
+        or (
+            c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and c.lemma_.lower() in lexicon.future_noun_participles
+        )
+        for noun in nouns
+        for c in noun.children
+    )
+
+
 def _future(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
-    if trigger.i != clause.i and any(
-        c.dep_ == "amod" and c.lower_ in lexicon.future_noun_modifiers for c in trigger.children
-    ):
+    if trigger.i != clause.i and _future_noun(trigger, lexicon):
         return True
     auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in lexicon.future_modals for a in auxiliaries):
