@@ -1035,3 +1035,22 @@ def test_events_going_ahead_is_done_and_an_invitation_to_act_is_a_demand(
     ]
 
     assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is unsustainable,” said a resident, who asked not to be named for fear of reprisals.",
+        "Renas, a Londoner who asked to be called only by her nom de guerre, recalled the day.",
+    ],
+)
+def test_events_asking_for_anonymity_is_no_request(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.type == "REQUEST"]
+
+
+def test_events_a_country_named_uk_or_us_is_no_group_of_people(pipeline):
+    text = "Earlier this month Mr Trump cancelled a visit to the UK."
+
+    [event] = _events(pipeline, text)
+
+    assert (event.source_country, event.target_country) == (None, "GBR")

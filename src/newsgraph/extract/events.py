@@ -780,6 +780,11 @@ def _private(trigger: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
+# Verbs of naming and quoting: a source who "asked not to be named / identified / quoted"
+# makes a condition of anonymity, not a political request.
+_NAMING_VERBS = frozenset({"name", "identify", "quote", "call", "know", "cite"})
+
+
 def _question(verb: Token, lexicon: EventLexicon) -> bool:
     """Whether "ask" puts a question rather than a request: "asked about X", "asked whether /
     if / why", or a passive participle with no asker ("Asked to confirm this, Trump said":
@@ -792,6 +797,9 @@ def _question(verb: Token, lexicon: EventLexicon) -> bool:
         first = clause.doc[clause.left_edge.i]
         if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
             return True
+    for clause in _children(verb, "xcomp"):
+        if clause.lemma_.lower() in _NAMING_VERBS and _children(clause, "auxpass"):
+            return True  # "asked not to be named", "asked to be called only by her nom de guerre"
     return _passive_participle(verb)
 
 
@@ -2305,6 +2313,8 @@ def _actor(
     people = people or (entity is None and token.pos_ == "NOUN" and _names_actor(token, lexicon))
     term = countries().lookup(token.text, ("demonym",)) if token.text[:1].isupper() else None
     people = people or term is not None or token.lower_ in lexicon.demonyms
+    if entity is not None and entity.type == "GPE":
+        people = False  # "the UK", "the US": a country, though "UK"/"US" also modify people
     return _Actor(name, span, chosen, country, sector, people)
 
 
