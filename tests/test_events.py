@@ -1054,3 +1054,24 @@ def test_events_a_country_named_uk_or_us_is_no_group_of_people(pipeline):
     [event] = _events(pipeline, text)
 
     assert (event.source_country, event.target_country) == (None, "GBR")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israel is opposed to French mediation in the talks.", "Israel", "French"),
+        ("Germany is opposed to the Russian proposal.", "Germany", "Russian"),
+    ],
+)
+def test_events_being_opposed_to_is_the_subjects_own_rejection(pipeline, text, source, target):
+    [event] = [e for e in _events(pipeline, text) if e.type == "REJECT"]
+
+    assert (event.source, event.target) == (source, target)
+
+
+def test_events_seeking_refuge_in_a_country_asks_that_country(pipeline):
+    text = "Some 800,000 Iraqi Kurds sought refuge in Germany last month."
+
+    [event] = [e for e in _events(pipeline, text) if e.type == "REQUEST"]
+
+    assert event.target_country == "DEU"

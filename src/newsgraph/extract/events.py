@@ -1489,6 +1489,40 @@ def _phrase_arguments(
     return source, target
 
 
+# Participles that, after "be" and before "to", state their subject's own stance: "Israel is
+# OPPOSED to French mediation", "Turkey is opposed to any offensive" (not a passive: Israel
+# opposes).
+# Objects of "seek" / "request" / "grant" that make the place named with "in" the one asked.
+_REFUGE_NOUNS = frozenset({"refuge", "asylum", "sanctuary", "shelter"})
+
+_STANCE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
+def _stance_passive(verb: Token, passive: list[Token]) -> tuple[Token, Token | None] | None:
+    """(source, target) of "X is opposed to Y": the subject holds the stance; the target is
+    the actor of the "to" phrase, or the actor its event noun names ("French mediation" →
+    French)."""
+    if not passive or verb.lemma_.lower() not in _STANCE_PARTICIPLES:
+        return None
+    if any(_pobjs(verb, ("by",))):
+        return None
+    objects = list(_pobjs(verb, ("to",)))
+    if not objects:
+        return None
+    thing = objects[0]
+    if thing.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return passive[0], thing
+    for child in thing.children:
+        if child.dep_ in ("amod", "poss") and child.ent_type_ in (
+            "GPE",
+            "NORP",
+            "ORG",
+            "PERSON",
+        ):
+            return passive[0], child
+    return passive[0], None
+
+
 def _verb_arguments(
     verb: Token, entry: TriggerEntry, lexicon: EventLexicon, place_targets: bool = True
 ) -> tuple[Token | None, Token | None]:
@@ -1496,6 +1530,9 @@ def _verb_arguments(
     X" place of a material act)."""
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
     transfer = verb.lemma_.lower() in lexicon.transfer_verbs
+    stance = _stance_passive(verb, passive)
+    if stance is not None:
+        return stance
     if passive:
         agents = list(_pobjs(verb, ("by",)))
         source: Token | None = agents[0] if agents else None
@@ -1547,6 +1584,9 @@ def _verb_arguments(
         target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
     if target is None and entry.type in _GRIEVANCE_TYPES:
         target = _grievance_target(verb, lexicon)
+    if target is None and any(o.lemma_.lower() in _REFUGE_NOUNS for o in objects):
+        # "sought refuge / asylum in Germany": the country asked for shelter
+        target = _first_actorish(_pobjs(verb, ("in", "from")), lexicon)
     if target is None:
         verb_preps = [p for p in TARGET_PREPOSITIONS if p not in _NOUN_ONLY_PREPOSITIONS]
         if entry.type in _FROM_IS_ORIGIN_TYPES and entry.mode not in _TAKING_MODES:
