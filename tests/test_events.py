@@ -1075,3 +1075,18 @@ def test_events_seeking_refuge_in_a_country_asks_that_country(pipeline):
     [event] = [e for e in _events(pipeline, text) if e.type == "REQUEST"]
 
     assert event.target_country == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Vietnamese-led forces have retaken a strategic village in Western Cambodia.", "KHM"),
+        ("Rebels shelled villages in southern Lebanon overnight.", "LBN"),
+        ("The army imposed a curfew in Srinagar on Monday.", "IND"),
+        ("The government eased restrictions in Wuhan on Friday.", "CHN"),
+    ],
+)
+def test_events_a_place_taken_or_restricted_is_aimed_at_its_country(pipeline, text, country):
+    [event] = _events(pipeline, text)
+
+    assert event.target_country == country

@@ -1492,6 +1492,36 @@ def _phrase_arguments(
 # Participles that, after "be" and before "to", state their subject's own stance: "Israel is
 # OPPOSED to French mediation", "Turkey is opposed to any offensive" (not a passive: Israel
 # opposes).
+# Types whose act on a place of a country ("captured a town in X", "shelled villages in X")
+# is aimed at that country.
+_TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+# Restrictions imposed on or lifted from a place's people, and the types that impose or lift
+# them (CONCEDE "ease restrictions", COERCE "impose a curfew").
+_RESTRICTION_NOUNS = frozenset(
+    {
+        "curfew", "emergency", "law", "blockade", "siege", "ban", "restriction", "lockdown",
+        "embargo", "closure",
+    }
+)  # fmt: skip
+_RESTRICTION_TYPES = frozenset({"CONCEDE", "COERCE"})
+
+
+def _restricted_place(objects: list[Token], lexicon: EventLexicon) -> Token | None:
+    """The place named with "in" on a restriction the verb imposes or lifts: on the noun, on
+    its "of" phrase ("a state OF EMERGENCY in X") or on a participle after it ("the curfew
+    IMPOSED in X")."""
+    for obj in objects:
+        nouns = [obj, *_pobjs(obj, ("of",))]
+        if not any(n.lemma_.lower() in _RESTRICTION_NOUNS for n in nouns):
+            continue
+        holders = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl")]
+        found = _first_actorish((p for h in holders for p in _pobjs(h, ("in",))), lexicon)
+        if found is not None:
+            return found
+    return None
+
+
 # Objects of "seek" / "request" / "grant" that make the place named with "in" the one asked.
 _REFUGE_NOUNS = frozenset({"refuge", "asylum", "sanctuary", "shelter"})
 
@@ -1584,6 +1614,19 @@ def _verb_arguments(
         target = _first_actorish(subjects, lexicon)  # not "allow the Cuban territory to be"
     if target is None and entry.type in _GRIEVANCE_TYPES:
         target = _grievance_target(verb, lexicon)
+    if target is None and entry.type in _TERRITORIAL_TYPES:
+        # "retook a strategic village in Western Cambodia": the place taken or struck is the
+        # country its "in" phrase names (the manual's target of a seizure of territory)
+        territory = lexicon.word_classes.get("territory", frozenset())
+        for obj in objects:
+            if obj.lemma_.lower() in territory:
+                target = _first_actorish(_pobjs(obj, ("in",)), lexicon)
+                if target is not None:
+                    break
+    if target is None and entry.type in _RESTRICTION_TYPES:
+        # "lifted a state of emergency in West Darfur", "shortened the curfew imposed in
+        # Sudan": a restriction is aimed at the people of the place it holds in
+        target = _restricted_place(objects, lexicon)
     if target is None and any(o.lemma_.lower() in _REFUGE_NOUNS for o in objects):
         # "sought refuge / asylum in Germany": the country asked for shelter
         target = _first_actorish(_pobjs(verb, ("in", "from")), lexicon)
@@ -2134,8 +2177,8 @@ def _target_below(token: Token, prepositions: Iterable[str], lexicon: EventLexic
 
 def _refused_label(token: Token) -> bool:
     """Whether NER's label keeps the token from being an actor or a place aimed at: dates,
-    numbers, facilities… and locations, except a capital NER labels LOC ("Algiers", "Kabul":
-    cities are GPE in OntoNotes, the small model's training scheme)."""
+    numbers, facilities… and locations, except a capital or a part of a country NER labels
+    LOC ("Algiers", "Western Cambodia": GPE in OntoNotes, the small model's training scheme)."""
     if token.ent_type_ not in _NOT_ACTOR_LABELS:
         return False
     if token.ent_type_ != "LOC":
@@ -2146,7 +2189,11 @@ def _refused_label(token: Token) -> bool:
     while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
         end += 1
     name = token.doc[start:end].text
-    return countries().lookup(name, ("capital",)) is None
+    head = token.doc[end - 1].text  # "Western Cambodia": a part of a country
+    return (
+        countries().lookup(name, ("capital",)) is None
+        and countries().lookup(head, ("alias",)) is None
+    )
 
 
 # Actor nouns that name a condition when an "of" phrase follows: "a state of emergency", "a
@@ -2314,7 +2361,8 @@ def _actor(
         # an unnamed thing, or a capitalised word NER does not take for a name
         return None
     if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
-        return None
+        if not (chosen.type == "LOC" and country is not None):
+            return None  # but "Western Cambodia" is a part of a country (see _refused_label)
     sector = head_sector if (entity is None and head_sector) else None
     if (
         entity is None
