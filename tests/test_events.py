@@ -1090,3 +1090,17 @@ def test_events_a_place_taken_or_restricted_is_aimed_at_its_country(pipeline, te
     [event] = _events(pipeline, text)
 
     assert event.target_country == country
+
+
+def test_events_a_researchers_trip_to_a_place_is_no_visit(pipeline):
+    text = "Nadim Houry, a director at Human Rights Watch, recently visited Raqqa province."
+
+    assert not [e for e in _events(pipeline, text) if e.type == "CONSULT"]
+
+
+def test_events_an_officials_trip_to_a_country_is_a_visit(pipeline):
+    text = "Secretary of State Mike Pompeo visited Baghdad on Monday."
+
+    [event] = _events(pipeline, text)
+
+    assert (event.type, event.mode, event.target_country) == ("CONSULT", "visit", "IRQ")

@@ -724,6 +724,10 @@ def _sense_holds(
     visit = candidate.entry.mode == "visit" and trigger.pos_ == "VERB"
     if visit and (source is None or not _is_political(source)):
         return False
+    if visit and source is not None and source.sector in _NON_STATE_VISITORS:
+        placed = target is None or target.entity is None or target.entity.type in _PLACE_TYPES
+        if placed:
+            return False  # a researcher's or a reporter's trip to a place is no diplomacy
     if kind not in MATERIAL_CONFLICT_TYPES and _private(trigger, lexicon):
         return False
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
@@ -846,6 +850,13 @@ def _threatened(topic: Token, lexicon: EventLexicon) -> bool:
     if entry is None or entry.type not in MATERIAL_CONFLICT_TYPES | {"THREATEN"}:
         return False
     return not (_children(topic, "poss") or list(_pobjs(topic, ("by",))))
+
+
+# Sectors whose members' trips to a place are work, not a visit between political actors
+# (PLOVER CONSULT "visit": travel to meet or host a political actor); with a named actor met,
+# the visit stays.
+_NON_STATE_VISITORS = frozenset({"civil_society", "media", "business", "education"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _is_political(actor: _Actor) -> bool:
