@@ -1104,3 +1104,9 @@ def test_events_an_officials_trip_to_a_country_is_a_visit(pipeline):
     [event] = _events(pipeline, text)
 
     assert (event.type, event.mode, event.target_country) == ("CONSULT", "visit", "IRQ")
+
+
+def test_events_a_countrys_civil_war_is_not_its_attack(pipeline):
+    text = "The revolution rose from the rubble of Syria's civil war."
+
+    assert not [e for e in _events(pipeline, text) if e.source == "Syria"]

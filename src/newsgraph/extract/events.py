@@ -2074,6 +2074,10 @@ def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+# Modifiers that make a war the country's own internal conflict: its possessor is its place.
+_INTERNAL_WAR_WORDS = frozenset({"civil", "internal", "sectarian"})
+
+
 def _noun_arguments(
     noun: Token, clause: Token, kind: str, lexicon: EventLexicon
 ) -> tuple[Token | None, Token | None]:
@@ -2083,6 +2087,9 @@ def _noun_arguments(
     target preposition of the noun, of the verb, or one phrase further down."""
     owners = [o for o in _children(noun, "poss") if o.lower_ not in _PRONOUNS]
     pronoun_owners = [o for o in _children(noun, "poss") if o.lower_ in _PRONOUNS]
+    if any(c.dep_ == "amod" and c.lower_ in _INTERNAL_WAR_WORDS for c in noun.children):
+        # "Syria's civil war", "its civil war": the country is where it is fought, not who
+        owners, pronoun_owners = [], []
     agents = list(_pobjs(noun, ("by",)))
     modifiers = [
         c
