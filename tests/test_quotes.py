@@ -668,3 +668,28 @@ def test_passive_cue_with_an_agent_keeps_the_agent_as_speaker(quotes_of):
 def test_seeing_something_as_something_however_the_parse_hangs_the_as(quotes_of, text, content):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union called for the minister to resign over the scandal.",
+            "the minister to resign over the scandal",
+        ),
+        (
+            "Senator Ana Ruiz has called for the bases to be closed by next year.",
+            "the bases to be closed by next year",
+        ),
+    ],
+)
+def test_calling_for_someone_to_act_attributes_the_subject_and_infinitive(quotes_of, text, content):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+
+
+def test_infinitive_of_a_vow_read_as_an_adverbial_clause_is_still_its_content(quotes_of):
+    text = "Farmers vow to block highway in fuel tax protest"
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "to block highway in fuel tax protest"
+    assert quote.speaker_name == "Farmers"
