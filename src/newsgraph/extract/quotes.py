@@ -888,7 +888,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         # "called for Trump to drop out": the parser reads a for-infinitive as a clause of the
         # verb; its subject and infinitive are the content, not the "for" (PolNeAR train: 23
         # matched quotes of 23 added).
-        clause = next(
+        for_clause = next(
             (
                 c
                 for c in cue.children
@@ -898,11 +898,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             ),
             None,
         )
-        if clause is not None:
+        if for_clause is not None:
             tokens = [
                 t
-                for t in _content_tokens([clause])
-                if not (t.dep_ == "mark" and t.head.i == clause.i)
+                for t in _content_tokens([for_clause])
+                if not (t.dep_ == "mark" and t.head.i == for_clause.i)
             ]
             return _subtree_span(tokens, 1)
     if lemma in prepositional:
