@@ -693,3 +693,10 @@ def test_infinitive_of_a_vow_read_as_an_adverbial_clause_is_still_its_content(qu
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "to block highway in fuel tax protest"
     assert quote.speaker_name == "Farmers"
+
+
+def test_infinitive_of_an_object_noun_takes_the_subject_of_its_verb(quotes_of):
+    text = "Daniel Harper has mounted a public campaign to condemn the governor for the tax plan."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the governor for the tax plan"
+    assert quote.speaker_name == "Daniel Harper"
