@@ -700,3 +700,36 @@ def test_infinitive_of_an_object_noun_takes_the_subject_of_its_verb(quotes_of):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "the governor for the tax plan"
     assert quote.speaker_name == "Daniel Harper"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Senator Ana Ruiz made the argument that the tax cut would hurt farmers.",
+            "Ana Ruiz",
+            "that the tax cut would hurt farmers",
+        ),
+        (
+            "The union issued a warning about job losses in the steel industry.",
+            "The union",
+            "job losses in the steel industry",
+        ),
+    ],
+)
+def test_cue_noun_object_of_a_verb_is_voiced_by_the_verbs_subject(
+    quotes_of, text, speaker, content
+):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+    assert quote.speaker_name == speaker
+
+
+def test_cue_noun_object_of_a_cue_verb_is_not_its_subjects_own(quotes_of):
+    text = "The governor rejected the claim that the bridge was unsafe."
+    quotes = only(quotes_of(text), "indirect")
+    assert not any(
+        text[q.cue.start : q.cue.end] == "claim" and q.speaker_name == "The governor"
+        for q in quotes
+        if q.cue is not None
+    )

@@ -251,7 +251,8 @@ def _noun_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
-    """(source token, content) of a cue noun that names its source, else None."""
+    """(source token, content) of a cue noun that names its source (its possessor, "by"/"from"
+    phrase, or the subject of the verb it is the object of), else None."""
     lemmas, content_preps, source_preps = _noun_cues()
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas:
         return None
@@ -267,6 +268,18 @@ def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
             ),
             None,
         )
+    if (
+        source is None
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and not (_is_cue(noun.head) or _is_stance(noun.head))
+    ):
+        # "Rubio made the argument that …", "the union issued a warning about …": whoever makes,
+        # issues or voices it is the source (PolNeAR train: 91 matched quotes of 176 added, F1
+        # +0.0015; keeping only named or pronoun subjects, or only a list of support verbs,
+        # raised F1 less: +0.0012, +0.0009). Not the object of a cue: who "rejected the claim
+        # that …" did not make it.
+        source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if source is None:
         return None
     parts = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
