@@ -28,7 +28,11 @@ How it works, in order:
    nouns that name their source (``Harper's criticism of …``); ``according to X, …``; a fronted
    ``In a CNN poll, …``; headline lines ``Name: claim``; ``X accused Y of …``; ``state media
    quoted X as saying …`` (speaker X, ``via`` state media); ``X reportedly …`` (no speaker);
-   the writer's clause around a direct quote (``X, she said, "is …" of Y``). Content is the
+   the writer's clause around a direct quote (``X, she said, "is …" of Y``); a verb outside the
+   lexicon with a pronoun or named actor as subject and a finite "that" clause (``X grumbled
+   that …``); a cue noun that is the object of a verb, voiced by its subject (``made the
+   argument that …``). A passive cue with no agent (``it was announced that …``, ``X is
+   expected to …``, ``Asked whether …``) names no speaker. Content is the
    complement's subtree, less coordinated cue clauses of the same source, comma-set relative
    clauses and appositions (the writer's asides), a lead-in before a colon and anything past a
    paragraph break; reported speech takes in the partial quote of its own cue; an impression
@@ -145,9 +149,9 @@ _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 # A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
-# as subject and a finite "that" clause as complement ("Sanders conceded that …", "the Kremlin
-# figures that …"). On PolNeAR train such verbs were a gold attribution 24 times in 35; with any
-# common noun as subject 9 in 24, and without "that" 26 in 77 (both near break-even, not read).
+# as subject and a finite "that" clause as complement ("Sanders grumbled that …", "the Kremlin
+# figures that …"). On PolNeAR train the quotes they add matched gold 24 times in 35; with any
+# common noun as subject 13 in 35, and without "that" 23 in 63 (both near break-even, not read).
 _ACTOR_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
 _ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Verbs that take a "that" clause without reporting anyone's words or thoughts: what something
