@@ -584,3 +584,152 @@ def test_reportedly_attributes_its_clause_to_an_unnamed_source(quotes_of):
     assert quote.text == text.rstrip(".")
     assert quote.speaker_name is None and quote.speaker_span is None
     assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "reportedly"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Senator Ana Ruiz grumbled that her campaign had run out of money.",
+            "Senator Ana Ruiz",
+            "that her campaign had run out of money",
+        ),
+        (
+            "The Interior Ministry figured that the strike would end by Friday.",
+            "The Interior Ministry",
+            "that the strike would end by Friday",
+        ),
+        (
+            "She surmised that the deal would pass the Senate easily.",
+            "She",
+            "that the deal would pass the Senate easily",
+        ),
+    ],
+)
+def test_verb_outside_the_lexicon_with_an_actor_and_a_that_clause_is_a_cue(
+    quotes_of, text, speaker, content
+):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rule means that most farmers will pay less tax next year.",
+        "The mayor ensured that the bridge would reopen before the winter.",
+        "The mayor made sure that the bridge would reopen before the winter.",
+        "The storm flooded streets that had been repaired in the spring.",
+    ],
+)
+def test_that_clause_of_a_non_speech_verb_or_a_thing_is_no_attribution(quotes_of, text):
+    assert only(quotes_of(text), "indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "It was announced on Monday that the factory would close in June.",
+            "the factory would close in June",
+        ),
+        (
+            "Senator Ana Ruiz is expected to endorse the governor next week.",
+            "endorse the governor next week",
+        ),
+        (
+            "Asked whether he would resign, the minister shook his head.",
+            "whether he would resign",
+        ),
+    ],
+)
+def test_passive_cue_without_an_agent_names_no_speaker(quotes_of, text, content):
+    quotes = [q for q in only(quotes_of(text), "indirect") if content in q.text]
+    assert quotes
+    assert all(q.speaker_name is None and q.speaker_span is None for q in quotes)
+
+
+def test_passive_cue_with_an_agent_keeps_the_agent_as_speaker(quotes_of):
+    text = "The plan to raise fuel taxes was rejected by the farmers' union on Monday."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.speaker_name is not None and "union" in quote.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Six in 10 voters see the campaign of Ana Ruiz as most unfair.",
+            "the campaign of Ana Ruiz as most unfair",
+        ),
+    ],
+)
+def test_seeing_something_as_something_however_the_parse_hangs_the_as(quotes_of, text, content):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union called for the minister to resign over the scandal.",
+            "the minister to resign over the scandal",
+        ),
+        (
+            "Senator Ana Ruiz has called for the bases to be closed by next year.",
+            "the bases to be closed by next year",
+        ),
+    ],
+)
+def test_calling_for_someone_to_act_attributes_the_subject_and_infinitive(quotes_of, text, content):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+
+
+def test_infinitive_of_a_vow_read_as_an_adverbial_clause_is_still_its_content(quotes_of):
+    text = "Farmers vow to block highway in fuel tax protest"
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "to block highway in fuel tax protest"
+    assert quote.speaker_name == "Farmers"
+
+
+def test_infinitive_of_an_object_noun_takes_the_subject_of_its_verb(quotes_of):
+    text = "Daniel Harper has mounted a public campaign to condemn the governor for the tax plan."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the governor for the tax plan"
+    assert quote.speaker_name == "Daniel Harper"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Senator Ana Ruiz made the argument that the tax cut would hurt farmers.",
+            "Ana Ruiz",
+            "that the tax cut would hurt farmers",
+        ),
+        (
+            "The union issued a warning about job losses in the steel industry.",
+            "The union",
+            "job losses in the steel industry",
+        ),
+    ],
+)
+def test_cue_noun_object_of_a_verb_is_voiced_by_the_verbs_subject(
+    quotes_of, text, speaker, content
+):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == content
+    assert quote.speaker_name == speaker
+
+
+def test_cue_noun_object_of_a_cue_verb_is_not_its_subjects_own(quotes_of):
+    text = "The governor rejected the claim that the bridge was unsafe."
+    quotes = only(quotes_of(text), "indirect")
+    assert not any(
+        text[q.cue.start : q.cue.end] == "claim" and q.speaker_name == "The governor"
+        for q in quotes
+        if q.cue is not None
+    )

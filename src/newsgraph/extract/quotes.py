@@ -28,7 +28,11 @@ How it works, in order:
    nouns that name their source (``Harper's criticism of …``); ``according to X, …``; a fronted
    ``In a CNN poll, …``; headline lines ``Name: claim``; ``X accused Y of …``; ``state media
    quoted X as saying …`` (speaker X, ``via`` state media); ``X reportedly …`` (no speaker);
-   the writer's clause around a direct quote (``X, she said, "is …" of Y``). Content is the
+   the writer's clause around a direct quote (``X, she said, "is …" of Y``); a verb outside the
+   lexicon with a pronoun or named actor as subject and a finite "that" clause (``X grumbled
+   that …``); a cue noun that is the object of a verb, voiced by its subject (``made the
+   argument that …``). A passive cue with no agent (``it was announced that …``, ``X is
+   expected to …``, ``Asked whether …``) names no speaker. Content is the
    complement's subtree, less coordinated cue clauses of the same source, comma-set relative
    clauses and appositions (the writer's asides), a lead-in before a colon and anything past a
    paragraph break; reported speech takes in the partial quote of its own cue; an impression
@@ -137,12 +141,25 @@ _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
+_OBJECT_DEPS = frozenset({"dobj"})
 # The clause dependencies of a stance adjective and the word that the lexicon lists for them.
 _ADJECTIVE_CLAUSE_DEPS = {"ccomp": "that", "xcomp": "to"}
 # Verbs whose content can be an "if"/"whether" question the parser hangs as an adverbial clause.
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
+# A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
+# as subject and a finite "that" clause as complement ("Sanders grumbled that …", "the Kremlin
+# figures that …"). On PolNeAR train the quotes they add matched gold 24 times in 35; with any
+# common noun as subject 13 in 35, and without "that" 23 in 63 (both near break-even, not read).
+_ACTOR_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+_ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs that take a "that" clause without reporting anyone's words or thoughts: what something
+# means, causes or makes sure of ("make sure that" is read from its "sure").
+_NON_SPEECH_CLAUSE_VERBS = frozenset(
+    {"mean", "ensure", "insure", "guarantee", "cause", "have", "do", "get"}
+)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @cache
@@ -238,7 +255,8 @@ def _noun_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
-    """(source token, content) of a cue noun that names its source, else None."""
+    """(source token, content) of a cue noun that names its source (its possessor, "by"/"from"
+    phrase, or the subject of the verb it is the object of), else None."""
     lemmas, content_preps, source_preps = _noun_cues()
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas:
         return None
@@ -254,6 +272,18 @@ def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
             ),
             None,
         )
+    if (
+        source is None
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and not (_is_cue(noun.head) or _is_stance(noun.head))
+    ):
+        # "Rubio made the argument that …", "the union issued a warning about …": whoever makes,
+        # issues or voices it is the source (PolNeAR train: 91 matched quotes of 176 added, F1
+        # +0.0015; keeping only named or pronoun subjects, or only a list of support verbs,
+        # raised F1 less: +0.0012, +0.0009). Not the object of a cue: who "rejected the claim
+        # that …" did not make it.
+        source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if source is None:
         return None
     parts = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
@@ -374,10 +404,16 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
     # report", "was reluctant to endorse him"), up a few links of the parse.
     # "in calling for", "devoted to praising": through a preposition too.
     head, steps = cue, 0
-    while head.dep_ in _INHERIT_SUBJECT_DEPS and head.head.i != head.i and steps < 4:
+    links = _INHERIT_SUBJECT_DEPS
+    while head.dep_ in links and head.head.i != head.i and steps < 4:
         if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.pos_ in ("NOUN", "PROPN"):
             # "the super PAC backing Bush", "protesters calling him a loser": the noun acts.
             return head.head, None
+        # "Khan mounted a campaign to condemn Trump": an infinitive of the object takes the
+        # subject of the verb (PolNeAR train source accuracy +0.0003).
+        links = _INHERIT_SUBJECT_DEPS | (
+            _OBJECT_DEPS if head.dep_ == "acl" and head.tag_ == "VB" else frozenset()
+        )
         head, steps = head.head, steps + 1
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
@@ -810,6 +846,17 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     objects, infinitives, prepositional = _stance_lexicon()
     if lemma in infinitives:
         parts = [c for c in cue.children if c.dep_ == "xcomp"]
+        if not parts:
+            # "Rabbis vow to boycott the speech": the parser may read the infinitive as an
+            # adverbial clause (PolNeAR train: 12 matched quotes of 17 added).
+            parts = [
+                c
+                for c in cue.children
+                if c.dep_ == "advcl"
+                and c.i > cue.i
+                and c.left_edge.lower_ == "to"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ]
         if parts:
             if lemma in _impression_lemmas():
                 # "The statistics appear to be fabricated": what seems so is the subject's
@@ -846,6 +893,42 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                 )
             ]
             return _subtree_span(_content_tokens(parts), 1)
+    if "as" in prepositional.get(lemma, ()) and not any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in cue.children
+    ):
+        # "voters see the campaign as unfair": the parser may hang "as …" as a clause of its own.
+        seen = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        taken_as = [
+            c
+            for c in cue.children
+            if c.dep_ in ("advcl", "oprd", "xcomp")
+            and seen
+            and c.i > seen[0].i
+            and c.left_edge.lower_ == "as"
+        ]
+        if taken_as:
+            return _subtree_span(_content_tokens(seen + taken_as), 1)
+    if "for" in prepositional.get(lemma, ()):
+        # "called for Trump to drop out": the parser reads a for-infinitive as a clause of the
+        # verb; its subject and infinitive are the content, not the "for" (PolNeAR train: 23
+        # matched quotes of 23 added).
+        for_clause = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "advcl"
+                and c.i > cue.i
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            ),
+            None,
+        )
+        if for_clause is not None:
+            tokens = [
+                t
+                for t in _content_tokens([for_clause])
+                if not (t.dep_ == "mark" and t.head.i == for_clause.i)
+            ]
+            return _subtree_span(tokens, 1)
     if lemma in prepositional:
         for prep in cue.children:
             if prep.lower_ == "as" and any(_is_cue(g) for g in prep.children):
@@ -855,7 +938,12 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                 objects_of = [
                     c
                     for c in prep.children
-                    if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                    if (
+                        c.dep_ in ("pobj", "pcomp")
+                        # "see the plan as unfair": the parser hangs the adjective from "as"
+                        or (prep.lower_ == "as" and c.dep_ == "amod" and c.pos_ == "ADJ")
+                    )
+                    and c.ent_type_ not in ("DATE", "TIME")
                 ]
                 if objects_of:
                     # "referred to Rubio as a leader": what follows about it is content too.
@@ -885,6 +973,60 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         clause = [t for t in cue.head.subtree if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
+
+
+def _is_clause_frame_cue(token: Token, entities: tuple[Entity, ...]) -> bool:
+    """A verb outside the lexicon that frames a "that" clause as its actor's words or thoughts:
+    its subject is a person, an organisation or a group (a pronoun, a named entity) and its
+    complement a finite clause with its own subject ("Sanders conceded that he would lose")."""
+    if token.pos_ != "VERB" or _lemma(token) in _NON_SPEECH_CLAUSE_VERBS:
+        return False
+    if any(c.lower_ == "sure" for c in token.children):
+        return False  # "made sure that …" causes, it does not report
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_actor(subject, entities):
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and _is_finite_clause(c)
+        for c in token.children
+    )
+
+
+def _is_actor(token: Token, entities: tuple[Entity, ...]) -> bool:
+    """A personal pronoun, or a person, organisation, group or country the article names."""
+    if token.lower_ in _ACTOR_SUBJECT_PRONOUNS or token.ent_type_ in _ACTOR_ENTITY_TYPES:
+        return True
+    entity = entity_at(entities, token.idx, token.idx + len(token))
+    return entity is not None and entity.type in _ACTOR_ENTITY_TYPES
+
+
+def _is_finite_clause(clause: Token) -> bool:
+    """A clause with a subject of its own and a tensed verb or a modal: "that he would run"."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return False
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children
+    )
+
+
+def _is_agentless_passive(cue: Token) -> bool:
+    """A passive cue that names no agent ("it was announced that …", "Trump is expected to …",
+    "Asked whether …, she said"): someone unnamed speaks; the subject is what is said, not who
+    says it. On PolNeAR train reading these as sourceless raised indirect source accuracy from
+    0.864 to 0.880."""
+    if cue.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    # A bare past participle heading a clause: "Asked whether …", "a state seen as critical".
+    return (
+        cue.tag_ == "VBN"
+        and cue.dep_ in ("advcl", "acl")
+        and not any(c.dep_ == "aux" for c in cue.children)
+    )
 
 
 def _is_topic_phrase(prep: Token) -> bool:
@@ -996,6 +1138,7 @@ def _indirect_quotes(
             or _is_stance(token)
             or _is_stance_adjective(token)
             or _framing_document(token) is not None
+            or _is_clause_frame_cue(token, entities)
         ):
             continue
         content = _indirect_content(token)
@@ -1011,7 +1154,7 @@ def _indirect_quotes(
             continue
         speaker = (
             _NO_SPEAKER
-            if _lemma(token) in _impression_lemmas()
+            if _lemma(token) in _impression_lemmas() or _is_agentless_passive(token)
             else _speaker(doc, text, token, entities, genders)
         )
         cue_end = token.idx + len(token)
