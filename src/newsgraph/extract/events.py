@@ -2378,9 +2378,9 @@ def _actor(
     if chosen is None and head_sector is None and country is None and unnamed:
         # an unnamed thing, or a capitalised word NER does not take for a name
         return None
-    if chosen is not None and chosen.type in _NOT_ACTOR_LABELS:
-        if not (chosen.type == "LOC" and country is not None):
-            return None  # but "Western Cambodia" is a part of a country (see _refused_label)
+    part_of_country = chosen is not None and chosen.type == "LOC" and country is not None
+    if chosen is not None and chosen.type in _NOT_ACTOR_LABELS and not part_of_country:
+        return None  # but "Western Cambodia" is a part of a country (see _refused_label)
     sector = head_sector if (entity is None and head_sector) else None
     if (
         entity is None
