@@ -243,13 +243,13 @@ def dictionary_paths() -> tuple[Path, ...]:
 
 
 @cache
+def _parse_file(path: Path) -> ActorDictionary:
+    return parse_actor_dictionary(path.read_text("utf-8", errors="replace"), path.name)
+
+
+@cache
 def _load(paths: tuple[Path, ...]) -> ActorDictionary | None:
-    if not paths:
-        return None
-    return merge(
-        parse_actor_dictionary(path.read_text("utf-8", errors="replace"), path.name)
-        for path in paths
-    )
+    return merge(_parse_file(path) for path in paths) if paths else None
 
 
 def user_dictionary() -> ActorDictionary | None:
@@ -265,7 +265,7 @@ def use_dictionaries(paths: Iterable[Path]) -> ActorDictionary | None:
     chosen = tuple(dict.fromkeys((*dictionary_paths(), *(Path(p).resolve() for p in paths))))
     for path in chosen:
         try:
-            entries = len(_load((path,)) or ())
+            entries = len(_parse_file(path))
         except OSError as error:
             raise ConfigError(f"cannot read actor dictionary {path}: {error}") from None
         if entries == 0:
