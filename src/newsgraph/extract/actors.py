@@ -197,7 +197,8 @@ def extract_actors(
     if dictionary is None:
         return entities
     day = _publication_day(published)
-    return tuple(_coded(doc, entity, dictionary, day) for entity in entities)
+    text = doc.text  # spaCy joins the whole text on each access: once per article
+    return tuple(_coded(text, entity, dictionary, day) for entity in entities)
 
 
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
@@ -1351,13 +1352,12 @@ def _publication_day(published: str | None) -> date | None:
         return None
 
 
-def _coded(doc: Doc, entity: Entity, dictionary: ActorDictionary, day: date | None) -> Entity:
+def _coded(text: str, entity: Entity, dictionary: ActorDictionary, day: date | None) -> Entity:
     """The entity with the country and sector its dictionary entry gives, where the text gave
     none. Names tried, longest first: each mention, and each title with a mention ("President
     Bush": the dictionaries list such forms)."""
     if entity.type not in CODED_TYPES or (entity.country and entity.sector):
         return entity
-    text = doc.text
     names = {entity.name} | {m.text_of(text) for m in entity.mentions}
     names |= {f"{title.text} {name}" for title in entity.titles for name in list(names)}
     lexicon = sector_words()
