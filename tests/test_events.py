@@ -1110,3 +1110,63 @@ def test_events_a_countrys_civil_war_is_not_its_attack(pipeline):
     text = "The revolution rose from the rubble of Syria's civil war."
 
     assert not [e for e in _events(pipeline, text) if e.source == "Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Thousands of protesters blocked roads in Nairobi on Monday.", "KEN"),
+        ("Hundreds of ethnic Hungarians rallied in Bucharest on Sunday.", "ROU"),
+        ("President John Mahama imposed a curfew in Tamale on Friday.", "GHA"),
+    ],
+)
+def test_events_a_local_actor_without_country_is_of_the_place_it_acts_in(pipeline, text, country):
+    event = _main(pipeline, text)
+    assert event is not None and event.source_country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees protested in Beirut on Monday.",  # refugees are not of where they are
+        "President Joe Biden criticised Russia in a speech in Warsaw.",  # a leader abroad
+        "Amnesty International criticised the police in Nairobi.",  # an NGO acts abroad
+    ],
+)
+def test_events_where_an_act_happens_gives_no_country_to_visitors_leaders_or_ngos(pipeline, text):
+    event = _main(pipeline, text)
+    assert event is not None and event.source_country is None
+
+
+def test_events_forces_named_by_a_possessive_pronoun_are_of_its_organisation(pipeline):
+    event = _main(pipeline, "Hezbollah said its fighters attacked an Israeli army post.")
+    assert event is not None and event.type == "ASSAULT"
+    assert (event.source, event.source_country) == ("its fighters", "LBN")
+
+
+def test_events_a_main_verb_parsed_as_a_participle_of_the_root_noun_has_it_as_subject(pipeline):
+    events = _events(
+        pipeline, "An official Iranian newspaper called on Muslims to boycott the elections."
+    )
+    [request] = [e for e in events if e.type == "REQUEST"]
+    assert request.source_country == "IRN" and request.source_sector == "media"
+
+
+def test_events_an_active_conjunct_of_a_passive_shares_its_patient_as_subject(pipeline):
+    text = "The minister was accused by the opposition of corruption and will resign."
+    [resign] = [
+        e for e in _events(pipeline, text) if text[e.trigger.start : e.trigger.end] == "resign"
+    ]
+    assert resign.source == "minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb outside the city of Kirkuk killed three soldiers on Sunday.", "IRQ"),
+        ("Two policemen were killed by a roadside bomb near the town of Kandahar.", "AFG"),
+    ],
+)
+def test_events_a_weapon_as_doer_codes_the_country_where_it_struck(pipeline, text, country):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == "ASSAULT" and event.source_country == country

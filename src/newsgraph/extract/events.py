@@ -621,9 +621,25 @@ def _code(
     if target is not None and source is not None and _same_actor(source, target):
         target = None
     source, target = _domestic_countries(source, target)
+    place = _place(doc, clause, trigger, places)
+    where = _place_alpha3(place) if _located_at(doc, place, (trigger, clause)) else None
+    if where is not None:
+        restriction = _imposes_restriction(trigger, complement)
+        source = _on_home_ground(source, source_token, where, restriction, lexicon)
+        target = _on_home_ground(target, target_token, where, False, lexicon)
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
     kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
+    if (
+        source is None
+        and kind in _PLACE_SOURCE_TYPES
+        and source_token is not None
+        and _is_instrument(source_token, lexicon)
+        and (place_token := _located_place(source_token) or _located_place(clause)) is not None
+    ):
+        # "a roadside bombing near Samarra killed", as "was killed in Samarra": an unnamed doer
+        # is coded with the country where the deed happened, as for agentless passives
+        source = _place_country(_actor(doc, text, place_token, entities, lexicon), places)
     if source is None and (
         target is None or not _agentless(trigger, clause, target, lexicon, kind)
     ):
@@ -646,7 +662,6 @@ def _code(
     date, date_span, date_source = _date(doc, clause, trigger, dates, modality, published)
     if modality == "actual" and _dated_before(dates, date_span, published):
         modality = "historical"  # "in June" in an August article, "in 2003": background
-    place = _place(doc, clause, trigger, places)
     return Event(
         type=kind,
         mode=mode,
@@ -935,6 +950,12 @@ def _agentless(
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
 
 
+def _is_instrument(subject: Token, lexicon: EventLexicon) -> bool:
+    """A weapon or a deed as the doer of an act ("a car bomb killed", "the bombing wounded")."""
+    lemma = subject.lemma_.lower()
+    return lemma in lexicon.instruments or lemma in lexicon.nouns
+
+
 def _np_holds(token: Token, actor: _Actor) -> bool:
     left, right = _np_bounds(token)
     doc = token.doc
@@ -1182,14 +1203,19 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
     if (
         verb.dep_ == "conj"
         # "was shot, detained and tortured": without an object of its own a conjunct after
-        # a passive is passive too (the parser often tags it VBD).
+        # a passive is passive too (the parser often tags it VBD); but a conjunct in another
+        # form ("has been indicted and WILL RESIGN") is active.
         and verb.tag_ != "VBN"
-        and bool(_children(verb, "dobj", "obj", "dative", "ccomp", "xcomp"))
+        and (
+            bool(_children(verb, "dobj", "obj", "dative", "ccomp", "xcomp"))
+            or verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
+        )
         and _is_verb(head)
         and not _children(head, *_SUBJECT_DEPS)
     ):
         shared = _children(head, *_PASSIVE_SUBJECT_DEPS)
-        if shared and not list(_pobjs(head, ("by",))):
+        other_form = verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
+        if shared and (other_form or not list(_pobjs(head, ("by",)))):
             # "Iran was attacked and accused Israel": an active conjunct shares the first
             # verb's subject, which is that verb's patient.
             return shared[0]
@@ -1203,6 +1229,17 @@ def _subject(verb: Token, lexicon: EventLexicon, steps: int = 0) -> Token | None
         if judged is not None:
             return judged  # "accused Beijing OF reneging": Beijing reneged (so they say)
         return _subject(head.head, lexicon, steps + 1)
+    if (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    ):
+        # "An official Syrian newspaper called on Arabs to unite", "Doctors from two aid groups
+        # donated goods": the small model often takes a sentence's main verb for a participle
+        # modifying its subject, leaving a noun as the root. A sentence has a main verb, so a
+        # participle on a root noun is it — unless a "by" phrase makes it a passive modifier.
+        return head
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not _is_actorish(head, lexicon) and head.dep_ in ("dobj", "obj") and _is_verb(head.head):
             # "issued a declaration DEMANDING": the issuer demands.
@@ -2054,9 +2091,35 @@ def _passive_source(verb: Token) -> Token | None:
         agents = list(_pobjs(pobj, ("by",)))
         if agents:
             return agents[0]
-    for pobj in _pobjs(verb, ("in",)):
-        if pobj.ent_type_ == "GPE":
-            return pobj
+    return _located_place(verb)
+
+
+# Prepositions of a deed's own phrases that say where it happened, and links that lead from a
+# place noun to its name ("near the town OF Samarra", "in East Timor's capital, Dili").
+_DEED_PLACE_PREPOSITIONS = ("in", "near", "outside", "at")
+_PLACE_NAME_STEPS = 3
+
+
+def _located_place(token: Token) -> Token | None:
+    """The country or city named where a deed happened, in the phrases of its verb or of the
+    thing that did it: "was arrested IN Lebanon", "a roadside bombing NEAR the town of
+    Samarra", "killed by a bomb OUTSIDE of the Iraqi city of Basra"."""
+    frontier = [p for p in _pobjs(token, _DEED_PLACE_PREPOSITIONS)]
+    frontier += [  # "outside of X"
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "outside"
+        for p in _pobjs(prep, ("of",))
+    ]
+    for _ in range(_PLACE_NAME_STEPS):
+        for place in frontier:
+            if place.ent_type_ == "GPE":
+                return place
+        frontier = [
+            named
+            for place in frontier
+            for named in (*_pobjs(place, ("of", "in")), *_children(place, "appos"))
+        ]
     return None
 
 
@@ -2349,6 +2412,16 @@ def _actor(
             if found is not None:
                 modifier_entity = found
                 break
+    if entity is None and modifier_entity is None and head_sector is not None:
+        # "their forces", "its army", "his government": whose they are, when the possessive
+        # pronoun resolves to an organisation, a country or a people named before
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None:
+            found = resolve_mention(doc, entities, owner.i)
+            # "its army" is a country's or an organisation's; "their" stands for a group
+            owners = ("ORG", "GPE") if owner.lower_ == "its" else ("ORG", "NORP")
+            if found is not None and found.type in owners:
+                modifier_entity = found
     chosen = entity or modifier_entity
     country = _entity_country(chosen) if chosen else None
     if country is None and chosen is not None and chosen.type in ("GPE", "NORP"):
@@ -2620,12 +2693,170 @@ def _place_country(actor: _Actor | None, places: tuple[Place, ...]) -> _Actor | 
             continue
         if (place.population or 0) < PLACE_TARGET_MIN_POPULATION:
             continue  # "Felipe" read as a Mexican hamlet, "Sinai" as a village in Ecuador
-        if _folded(place.name) != _folded(actor.name):
+        if not _same_name(_folded(place.name), _folded(actor.name)):
             continue  # "Felipe" resolved to "San Felipe Quiriceo": a guess, not the place named
         country = _alpha3_of_alpha2().get(place.country)
         if country:
             return _Actor(actor.name, actor.span, actor.entity, country, actor.sector, actor.people)
     return actor
+
+
+# Sectors of actors coded with the country they act in when the text gives them none (CAMEO
+# codes protesters, prisoners, rebels, parties and local police by where they are: "people
+# blocked streets in Hong Kong" → HKG; "supporters blocked roads in Algiers" → DZA).
+_LOCAL_SECTORS = frozenset(
+    {"civil_society", "rebel_criminal", "party", "religion", "police", "judiciary", "legislature"}
+)
+# Head nouns of people defined by being away from home: where they are is not their country.
+_DISPLACED_LEMMAS = frozenset(
+    {
+        "refugee", "exile", "migrant", "immigrant", "emigre", "expatriate", "expat", "tourist",
+        "visitor", "foreigner", "deportee", "evacuee", "pilgrim", "diaspora",
+    }
+)  # fmt: skip
+# Modifiers that make a demonym an ethnicity, not a nationality ("ethnic Albanians in Serbia").
+_ETHNIC_WORDS = frozenset({"ethnic"})
+
+
+def _place_alpha3(place: Place | None) -> str | None:
+    """The country (alpha-3) of the place an event happens in, when the place record is sure
+    enough: a country, or a place with a population the gazetteer knows to be a town (a hamlet
+    that shares a common word's name is a guess)."""
+    if place is None or not place.country:
+        return None
+    if place.feature != "country" and (place.population or 0) < PLACE_TARGET_MIN_POPULATION:
+        return None
+    return _alpha3_of_alpha2().get(place.country)
+
+
+# Prepositions that say where something happens ("in Serbia", "near the border"). Not "at",
+# which as often names what an act is aimed at ("fired missiles at Riyadh").
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "inside", "within", "throughout", "across", "near", "outside"}
+)
+# Links from a place name up to the preposition that locates it ("in East Timor's capital
+# Dili": Dili is the capital's apposition; "in the city of Hebron": Hebron is its "of" object).
+# Not a compound or adjective: "outside the US embassy" is not in the US.
+_PLACE_LINKS = frozenset({"appos", "poss", "pobj"})
+# Links from a locative phrase up to the event's verb that keep it in the event's own clause
+# ("protesters in Nairobi blocked", "blocked roads in Nairobi", "threatened to impose a curfew
+# in X", "a newspaper based in Beirut"); a relative or adverbial clause on the way ("refugees
+# that had arrived in Greece") tells where something else happened.
+_CLAUSE_LINKS = frozenset(
+    {
+        "prep", "pobj", "dobj", "obj", "nsubj", "nsubjpass", "appos", "attr", "dative", "agent",
+        "xcomp", "acl",
+    }
+)  # fmt: skip
+_LOCATIVE_STEPS = 6
+
+
+def _located_at(doc: Doc, place: Place | None, event_heads: tuple[Token, ...]) -> bool:
+    """Whether a place is named as where the event happens ("demonstrated IN Serbia",
+    "protesters IN Nairobi blocked roads"): in a locative phrase of the event's own clause —
+    not the aim or topic of an act ("warfare AGAINST the United States", "talks ON Syria"), and
+    not where something else in the sentence happened."""
+    if place is None:
+        return False
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    preposition: Token | None = None
+    for _ in range(MAX_CLAUSE_CLIMB):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPOSITIONS:
+            preposition = head
+            break
+        if token.dep_ == "pobj" and head.lower_ != "of":
+            return False
+        if token.dep_ not in _PLACE_LINKS and not (token.dep_ == "prep" and token.lower_ == "of"):
+            return False
+        token = head
+    if preposition is None:
+        return False
+    wanted = {t.i for t in event_heads}
+    token = preposition
+    for _ in range(_LOCATIVE_STEPS):
+        if token.i in wanted:
+            return True
+        if token.dep_ not in _CLAUSE_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+    return token.i in wanted
+
+
+def _imposes_restriction(trigger: Token, complement: tuple[Token, TriggerEntry] | None) -> bool:
+    """Whether the act imposes, extends or lifts a restriction on a place's people: a curfew, a
+    state of emergency, martial law, a siege ("shortened the curfew imposed in Sudan",
+    "threatened to institute a curfew in Algiers", "declared a state of siege in Haiti")."""
+    heads = [trigger] if complement is None else [trigger, complement[0]]
+    nouns = [
+        noun for head in heads for noun in (head, *_children(head, "dobj", "nsubjpass", "attr"))
+    ]
+    nouns += [of for noun in nouns for of in _pobjs(noun, ("of",))]
+    return any(noun.lemma_.lower() in _RESTRICTION_NOUNS for noun in nouns)
+
+
+def _on_home_ground(
+    actor: _Actor | None,
+    token: Token | None,
+    where: str,
+    restriction: bool,
+    lexicon: EventLexicon,
+) -> _Actor | None:
+    """An actor the text gives no country takes the country where the event happens, when it
+    is of that place by its nature (CAMEO's convention, which PLOVER's gold data follows):
+    unnamed people and groups that act where they live — protesters, prisoners, students,
+    rebels, local police ("people blocked streets in Hong Kong"); ethnic groups, whose
+    demonym is not their country ("ethnic Albanians demonstrated in Serbia"); and an official
+    who imposes or lifts a curfew, a state of emergency or a siege, which only a place's own
+    authority does ("President Omar El Bashir shortened the curfew imposed in Sudan").
+    Never people defined by being away from home (refugees, exiles, visitors), never a named
+    organisation other than a party or an armed group (an NGO or a company acts abroad), and
+    never a leader's ordinary acts: "Biden spoke in Warsaw" does not make Biden Polish."""
+    if actor is None or token is None or actor.sector == "international_organisation":
+        return actor
+    for _ in range(3):  # "hundreds of ethnic Hungarians": the members
+        member = _partitive_member(token)
+        if member is None:
+            break
+        token = member
+    if token.lemma_.lower() in _DISPLACED_LEMMAS:
+        return actor
+    ethnic = any(c.lower_ in _ETHNIC_WORDS for c in token.children if c.dep_ == "amod")
+    if actor.country is not None and not ethnic:
+        return actor
+    entity = actor.entity
+    if entity is not None and entity.type == "PERSON":
+        fits = restriction
+    elif entity is not None and entity.type == "ORG":
+        fits = actor.sector in ("party", "rebel_criminal")
+    elif entity is not None and entity.type not in ("NORP",):
+        fits = False
+    else:  # an unnamed group, or a people named by its demonym
+        fits = ethnic or (
+            actor.sector in _LOCAL_SECTORS
+            or (actor.people and actor.sector not in _STATE_SECTORS)
+            or (restriction and actor.sector in _STATE_SECTORS)
+        )
+    if not fits or (ethnic and actor.country == where):
+        return actor
+    return _Actor(actor.name, actor.span, actor.entity, where, actor.sector, actor.people)
+
+
+# Letters a transliteration may add at the end of a name ("Basra" / "Basrah").
+_SPELLING_SLACK = 1
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded names of one place: equal, or spelt with a trailing letter more."""
+    short, long = sorted((a, b), key=len)
+    if a == b:
+        return True
+    return long.startswith(short) and len(long) - len(short) <= _SPELLING_SLACK and len(short) > 3
 
 
 def _folded(name: str) -> str:
