@@ -1170,3 +1170,42 @@ def test_events_an_active_conjunct_of_a_passive_shares_its_patient_as_subject(pi
 def test_events_a_weapon_as_doer_codes_the_country_where_it_struck(pipeline, text, country):
     event = _main(pipeline, text)
     assert event is not None and event.type == "ASSAULT" and event.source_country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("He has committed no crime here, his mother said.", "AGREE"),
+        ("Leahy's statement was met with a sharp response from Republicans.", "CONSULT"),
+        ("The US managed to reinforce the broad principles of the deal.", "MOBILIZE"),
+        ("The minister did not provide evidence for the claim.", "AID"),
+        (
+            "She said that if she came back and was charged and convicted, she would accept it.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_events_other_senses_and_conditions_are_not_coded_as_the_type(pipeline, text, absent):
+    assert absent not in {e.type for e in _events(pipeline, text)}
+
+
+def test_events_reinforcing_troops_is_still_a_mobilisation(pipeline):
+    assert "MOBILIZE" in {
+        e.type for e in _events(pipeline, "NATO will reinforce its troops in Estonia.")
+    }
+
+
+def test_events_burning_an_effigy_is_a_protest(pipeline):
+    event = _main(pipeline, "Students burned an effigy of the president to protest the pact.")
+    assert event is not None and event.type == "PROTEST"
+
+
+def test_events_the_agent_of_a_reduced_passive_clause_is_the_source(pipeline):
+    text = "Press Secretary Jay Carney would not confirm the letter when asked by Fox News."
+    [event] = [e for e in _events(pipeline, text) if e.type == "REQUEST"]
+    assert (event.source, event.target) == ("Fox News", "Jay Carney")
+
+
+def test_events_a_war_named_by_a_demonym_has_no_attacker(pipeline):
+    text = "Mapping the border's people in the wake of the Syrian war remains a key objective."
+    assert all(e.source_country != "SYR" for e in _events(pipeline, text))

@@ -834,6 +834,16 @@ def _passive_participle(verb: Token) -> bool:
     )
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A passive participle clause with no subject or auxiliary of its own ("when asked by X",
+    "the convoy attacked by X")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not _children(verb, *_SUBJECT_DEPS, *_PASSIVE_SUBJECT_DEPS, "auxpass", "aux")
+    )
+
+
 def _sought_thing(verb: Token, lexicon: EventLexicon) -> bool:
     """ "sought asylum", "seeks talks with X" ask for something; "seeks to ratchet up the
     pressure" is an attempt (its complement is coded on its own) and "sought other vendors",
@@ -1059,8 +1069,18 @@ _CESSATION_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "quit",
 
 
 def _conditional(clause: Token, lexicon: EventLexicon) -> bool:
-    """Whether a clause is itself the condition ("if they do not help us")."""
-    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in clause.children)
+    """Whether a clause is itself the condition ("if they do not help us"), or conjoined to one
+    ("if she came back and was charged and CONVICTED")."""
+    current = clause
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if any(
+            c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in current.children
+        ):
+            return True
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _unless(clause: Token) -> bool:
@@ -1607,6 +1627,12 @@ def _verb_arguments(
     """Source and target of a verb; ``place_targets`` False keeps the target to actors (no "in
     X" place of a material act)."""
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
+    agents = list(_pobjs(verb, ("by",)))
+    if agents and not passive and _reduced_passive(verb):
+        # "would not confirm it when ASKED BY Fox News", "a convoy ATTACKED BY rebels": the
+        # agent does it to the clause's subject, or to the noun the participle modifies
+        patient = _subject(verb.head, lexicon) if verb.dep_ == "advcl" else verb.head
+        return agents[0], patient
     transfer = verb.lemma_.lower() in lexicon.transfer_verbs
     stance = _stance_passive(verb, passive)
     if stance is not None:
@@ -2139,6 +2165,10 @@ def _owner(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 # Modifiers that make a war the country's own internal conflict: its possessor is its place.
 _INTERNAL_WAR_WORDS = frozenset({"civil", "internal", "sectarian"})
+# Wars and conflicts named by their place ("the Syrian war"), and the prepositions that name a
+# side instead ("war on Ukraine", "conflict with the Kurds").
+_NAMED_WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "uprising", "crisis"})
+_WAR_SIDE_PREPOSITIONS = ("on", "against", "with", "between")
 
 
 def _noun_arguments(
@@ -2161,6 +2191,10 @@ def _noun_arguments(
         and _looks_like_actor(c, lexicon)
         and not _names_a_place(c)
     ]
+    if noun.lemma_.lower() in _NAMED_WAR_NOUNS and not any(_pobjs(noun, _WAR_SIDE_PREPOSITIONS)):
+        # "the Syrian war", "the Yemeni conflict": without a side named ("the Russian war ON
+        # Ukraine"), a demonym before a war names where it is fought
+        modifiers = [m for m in modifiers if not (m.dep_ == "amod" and m.ent_type_ == "NORP")]
     victims = [m for m in modifiers if m.ent_type_ == "PERSON" and kind in _DEED_TYPES]
     # "the Khashoggi killing", "the Navalny arrest": a person named before a deed is its victim
     modifiers = [m for m in modifiers if m not in victims]
