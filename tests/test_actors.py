@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import Entity, Span
-from newsgraph.extract._lexicon import countries, sector_words, title_words
+from newsgraph.extract._lexicon import countries, first_name_gender, sector_words, title_words
 from newsgraph.extract.actors import EXTRACTOR, entity_at, extract_actors, resolve_mention
 
 # --- helpers --------------------------------------------------------------------------------
@@ -395,6 +395,12 @@ def _token(doc, word: str, occurrence: int = 0) -> int:
             "It",
             "Kremlin",
         ),
+        (
+            "The plan was drafted by Paul Ryan and praised by Krystal Ball. He promised the House"
+            " would act.",
+            "He",
+            "Paul Ryan",  # a clearly female first name is not "he"
+        ),
     ],
 )
 def test_resolve_mention_pronouns_and_role_nouns(actors, text, word, expected):
@@ -512,3 +518,16 @@ def test_title_and_sector_data_load():
     assert ("dictator",) in titles.evaluative
     assert sectors.strong[("minister",)] == "government"
     assert sectors.strong[("navy",)] == "military"
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Karoline Leavitt", "female"),
+        ("Nicolás Maduro", "male"),
+        ("Jean Dupont", None),
+        ("Maduro", None),
+    ],
+)
+def test_first_name_gender_only_for_clear_first_names(name, gender):
+    assert first_name_gender(name) == gender

@@ -6,7 +6,9 @@ The data are files under ``newsgraph/data/``, not code:
   country, built by ``tools/build_country_data.py`` from pycountry, countryinfo and the curated
   ``country_aliases.toml``;
 * ``titles.toml`` — honorifics, title words, gendered role nouns and evaluative labels;
-* ``sectors.toml`` — keywords that tell an actor's sector, and well-known organisations.
+* ``sectors.toml`` — keywords that tell an actor's sector, and well-known organisations;
+* ``first_names.tsv`` — first names and the gender they are given to, built by
+  ``tools/build_first_names.py`` from the name data of the ``nomquamgender`` package (MIT).
 """
 
 from __future__ import annotations
@@ -238,3 +240,30 @@ def sector_words() -> SectorWords:
     longest = max(len(phrase) for phrase in (*strong, *weak, *override))
     agents = {code.upper(): sector or None for code, sector in data["cameo_agents"].items()}
     return SectorWords(strong, weak, override, organisations, longest, agents)
+
+
+@cache
+def first_name_genders() -> dict[str, Gender]:
+    """Folded lower-case first name → gender, from ``data/first_names.tsv`` (built by
+    ``tools/build_first_names.py`` from nomquamgender: common names nearly always given to one
+    gender; "Jean" or "Kim" are not in it)."""
+    genders: dict[str, Gender] = {}
+    text = resources.files("newsgraph.data").joinpath("first_names.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        name, gender, *_ = line.split("\t")
+        if gender in _GENDERS:
+            genders[name] = _GENDERS[gender]
+    return genders
+
+
+def first_name_gender(name: str) -> Gender | None:
+    """The gender a person's first name tells ("Karoline Leavitt" → female), else None; a
+    name of one word tells nothing (it may be a surname)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    folded = unicodedata.normalize("NFKD", words[0].lower())
+    key = "".join(c for c in folded if not unicodedata.combining(c))
+    return first_name_genders().get(key)

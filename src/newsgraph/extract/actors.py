@@ -74,6 +74,7 @@ from newsgraph.extract._lexicon import (
     CountryTerm,
     Gender,
     countries,
+    first_name_gender,
     match_phrases,
     name_key,
     sector_words,
@@ -1463,7 +1464,8 @@ def _is_organisation_or_country(entity: Entity) -> bool:
 
 
 def _entity_gender(doc: Doc, entity: Entity) -> Gender | None:
-    """The gender an honorific before a mention or a gendered title word tells, else None."""
+    """The gender an honorific before a mention or a gendered title word tells, else the one
+    the first name tells, else None."""
     honorifics = title_words().honorifics
     found: set[Gender] = set()
     for title in entity.titles:
@@ -1476,4 +1478,7 @@ def _entity_gender(doc: Doc, entity: Entity) -> Gender | None:
             gender = honorifics.get(word_key(doc[span.start - 1].text))
             if gender:
                 found.add(gender)
+    if not found:
+        # no honorific and no gendered title: the first name, when it is clear enough
+        return first_name_gender(entity.name)
     return found.pop() if len(found) == 1 else None
