@@ -1209,3 +1209,12 @@ def test_events_the_agent_of_a_reduced_passive_clause_is_the_source(pipeline):
 def test_events_a_war_named_by_a_demonym_has_no_attacker(pipeline):
     text = "Mapping the border's people in the wake of the Syrian war remains a key objective."
     assert all(e.source_country != "SYR" for e in _events(pipeline, text))
+
+
+def test_events_they_after_people_conjoined_as_subject_of_say_is_those_people(pipeline):
+    text = (
+        "Russia's air strikes have alarmed the Syrian opposition. Obama and Secretary of State"
+        " John Kerry say they welcome Russian efforts to defeat ISIS."
+    )
+    [event] = [e for e in _events(pipeline, text) if e.type == "SUPPORT"]
+    assert event.source in ("Obama", "John Kerry") and event.source_country != "SYR"

@@ -929,6 +929,10 @@ def _reporting_subject(pronoun: Token, lexicon: EventLexicon) -> Token | None:
     if not subjects:
         return None
     personal = pronoun.lower_ in ("he", "she", "him", "her", "his")
+    if pronoun.lower_ in ("they", "them", "their") and any(
+        t.dep_ == "cc" and t.lower_ == "and" for t in subjects[0].subtree
+    ):
+        return subjects[0]  # "Obama and Kerry say THEY welcome": the people conjoined
     return subjects[0] if personal == (subjects[0].ent_type_ == "PERSON") else None
 
 
