@@ -1179,6 +1179,8 @@ def test_events_a_weapon_as_doer_codes_the_country_where_it_struck(pipeline, tex
         ("Leahy's statement was met with a sharp response from Republicans.", "CONSULT"),
         ("The US managed to reinforce the broad principles of the deal.", "MOBILIZE"),
         ("The minister did not provide evidence for the claim.", "AID"),
+        ("Shamima Begum has given birth to a son in a camp in Syria.", "CONCEDE"),
+        ("Trump is making a misjudgment in pressing ahead with the wall.", "REQUEST"),
         (
             "She said that if she came back and was charged and convicted, she would accept it.",
             "THREATEN",

@@ -108,16 +108,24 @@ def draw_articles(
     return documents
 
 
-def _sentence_text(article: Article, event: Event) -> str:
+def _sentence_bounds(article: Article, event: Event) -> tuple[int, int]:
     for span in article.sentences:
         if span.start <= event.trigger.start < span.end:
-            return article.text[span.start : span.end]
-    return article.text[max(0, event.trigger.start - 150) : event.trigger.end + 150]
+            return span.start, span.end
+    return max(0, event.trigger.start - 150), min(len(article.text), event.trigger.end + 150)
 
 
-def _mark_trigger(sentence: str, article: Article, event: Event) -> str:
-    trigger = article.text[event.trigger.start : event.trigger.end]
-    return sentence.replace(trigger, f"[{trigger}]", 1)
+def _marked_sentence(article: Article, event: Event) -> str:
+    """The event's sentence with its trigger in brackets, marked at its offsets (the same word
+    may stand earlier in the sentence, or inside a longer word)."""
+    start, end = _sentence_bounds(article, event)
+    text = article.text
+    marked = (
+        text[start : event.trigger.start]
+        + f"[{text[event.trigger.start : event.trigger.end]}]"
+        + text[event.trigger.end : end]
+    )
+    return " ".join(marked.split())
 
 
 def describe(article: Article, event: Event) -> list[str]:
@@ -134,8 +142,7 @@ def describe(article: Article, event: Event) -> list[str]:
         flags.append("hedged")
     if event.asserted_by:
         flags.append(f"asserted by {event.asserted_by}")
-    sentence = " ".join(_sentence_text(article, event).split())
-    marked = _mark_trigger(sentence, article, event)
+    marked = _marked_sentence(article, event)
     return [
         *textwrap.wrap(marked, SHEET_WIDTH, initial_indent="    ", subsequent_indent="    "),
         f"    {source} [{source_code}] —{kind}→ {target} [{target_code}]   ({', '.join(flags)})",
