@@ -1220,3 +1220,10 @@ def test_events_they_after_people_conjoined_as_subject_of_say_is_those_people(pi
     )
     [event] = [e for e in _events(pipeline, text) if e.type == "SUPPORT"]
     assert event.source in ("Obama", "John Kerry") and event.source_country != "SYR"
+
+
+def test_events_a_person_going_home_is_no_retreat_but_troops_and_things_returned_are(pipeline):
+    assert not _events(pipeline, "Shamima Begum says she wants to return to Britain.")
+    assert "RETREAT" in {
+        e.type for e in _events(pipeline, "Iran returned the seized tanker to Britain.")
+    }

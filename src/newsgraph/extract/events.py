@@ -728,7 +728,8 @@ def _sense_holds(
     """Checks that keep a lexicon word to its political sense:
 
     * a visit ("travelled to Syria", "arrived in Amman") is a meeting of political actors only
-      when the traveller is a state, an official or an organisation, not a private person;
+      when the traveller is a state, an official or an organisation, not a private person; so
+      is a return with no object (a person going home is no RETREAT, "returned the ships" is);
     * a word of ``[senses] actor_object`` ("released the list", "received a letter") is an
       event only when its object is an actor;
     * "warned" is a threat only with an addressee, "of / against" a consequence, or a
@@ -745,6 +746,10 @@ def _sense_holds(
             return False  # a researcher's or a reporter's trip to a place is no diplomacy
     if kind not in MATERIAL_CONFLICT_TYPES and _private(trigger, lexicon):
         return False
+    homecoming = candidate.entry.mode == "return" and trigger.pos_ == "VERB"
+    if homecoming and not _children(trigger, "dobj", "obj"):
+        if source is None or not _is_political(source):
+            return False  # "she wants to return to Britain": a person going home, no retreat
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
     if lemma in lexicon.actor_object_verbs:
