@@ -1227,3 +1227,45 @@ def test_events_a_person_going_home_is_no_retreat_but_troops_and_things_returned
     assert "RETREAT" in {
         e.type for e in _events(pipeline, "Iran returned the seized tanker to Britain.")
     }
+
+
+def test_events_a_passive_conjunct_with_its_own_agent_has_that_agent_as_source(pipeline):
+    text = "Smith paid a smuggler but was betrayed by an associate and arrested by soldiers."
+    [event] = [e for e in _events(pipeline, text) if e.type == "COERCE"]
+    assert event.source == "soldiers"
+
+
+def test_events_a_role_noun_with_a_name_in_apposition_is_that_person(pipeline):
+    text = (
+        "Alistair Burt is a foreign office minister. The UK defence minister, Tobias Ellwood,"
+        " praised Mattis as trusted and respected."
+    )
+    [event] = [e for e in _events(pipeline, text) if e.type == "SUPPORT"]
+    assert event.source == "Tobias Ellwood"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Demonstrator Mohammed Mazin, one of thousands who marched, agreed.", "AGREE"),
+        ("It did not say how returning aid workers would be protected.", "AID"),
+        ("Erdogan remains dominant, a position he has occupied for a decade.", "COERCE"),
+        (
+            "Russia is pressing ahead with the Syrian national dialogue congress in Sochi.",
+            "CONSULT",
+        ),
+        (
+            "Australia worries about Isis adults and children returning from the Syrian conflict.",
+            "RETREAT",
+        ),
+    ],
+)
+def test_events_opinions_questions_offices_modifiers_and_homecomings_are_no_events(
+    pipeline, text, absent
+):
+    assert absent not in {e.type for e in _events(pipeline, text)}
+
+
+def test_events_air_support_is_military_aid(pipeline):
+    event = _main(pipeline, "France is providing heavy artillery and air support in Iraq.")
+    assert event is not None and event.type == "AID"

@@ -518,6 +518,8 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
     reference, not a report. A noun that is what a sentence is about rather than what happened
     ("the Iran deal reflects…", "Sanders' proposal is…", "the US has tariffs") is not coded."""
     head = noun.head
+    if noun.dep_ == "compound" and head.lemma_.lower() not in lexicon.containers:
+        return False  # "the national dialogue congress", "war crimes": a modifier, no event
     if noun.dep_ in ("nsubj", "nsubjpass") and head.i != noun.i:
         return head.lemma_.lower() in _OCCURRENCE_VERBS
     if noun.dep_ in ("dobj", "obj", "attr") and head.lemma_.lower() in _STATE_VERBS:
@@ -707,6 +709,60 @@ _ACTION_MODALS = frozenset(
 )
 
 
+def _conjoined_subject(verb: Token) -> Token | None:
+    """The subject conjoined verbs share: that of the first verb of the chain that has one
+    ("Prakash paid …, was betrayed … and arrested …" → Prakash)."""
+    current = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return None
+        current = current.head
+        subjects = _children(current, *_PASSIVE_SUBJECT_DEPS, "nsubj")
+        if subjects:
+            return subjects[0]
+    return None
+
+
+# Words that open an indirect question ("said HOW it would be enforced", "asked WHETHER").
+_QUESTION_OPENERS = frozenset({"how", "whether", "why", "what"})
+
+
+def _indirect_question(trigger: Token) -> bool:
+    """A verb in a clause that an open question word governs, under another verb ("Nor did it
+    say how returning aid workers would be protected", "asked whether troops would withdraw")."""
+    if trigger.dep_ not in ("ccomp", "advcl", "xcomp", "pcomp", "conj"):
+        return False
+    if trigger.head.i == trigger.i:
+        return False
+    opener = min(trigger.subtree, key=lambda t: t.i)
+    return opener.lower_ in _QUESTION_OPENERS and opener.dep_ in ("advmod", "mark", "dobj", "nsubj")
+
+
+def _agrees_alone(trigger: Token) -> bool:
+    """ "X agreed." — one doer, nothing agreed to, on or with: an opinion shared. Two doers
+    ("the two sides agreed", "X and Y agreed") or a partner or a matter make an agreement."""
+    if any(
+        c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep", "advcl", "conj", "prt")
+        for c in trigger.children
+    ):
+        return False
+    subjects = _children(trigger, "nsubj")
+    if not subjects:
+        return False
+    subject = subjects[0]
+    joint = bool(_children(subject, "conj")) or subject.tag_ in ("NNS", "NNPS")
+    return not joint and subject.lower_ not in ("they", "we", "both", "all")
+
+
+def _withdraws(source: _Actor | None) -> bool:
+    """A doer whose going back is a withdrawal: a state, a force, an official body."""
+    if source is None:
+        return False
+    if source.entity is not None and source.entity.type == "GPE":
+        return True
+    return source.sector in _STATE_SECTORS or source.sector == "international_organisation"
+
+
 def _agrees_on_a_fact(trigger: Token) -> bool:
     """An agreement verb whose only complement is a that-clause without a modal and whose
     verb is not an infinitive or subjunctive of action."""
@@ -747,9 +803,10 @@ def _sense_holds(
     if kind not in MATERIAL_CONFLICT_TYPES and _private(trigger, lexicon):
         return False
     homecoming = candidate.entry.mode == "return" and trigger.pos_ == "VERB"
-    if homecoming and not _children(trigger, "dobj", "obj"):
-        if source is None or not _is_political(source):
-            return False  # "she wants to return to Britain": a person going home, no retreat
+    if homecoming and not _children(trigger, "dobj", "obj") and not _withdraws(source):
+        # "she wants to return to Britain", "Isis fighters returning to Europe": people going
+        # home are no retreat; troops or a state returning ("troops returned to base") are
+        return False
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
     if lemma in lexicon.actor_object_verbs:
@@ -758,6 +815,8 @@ def _sense_holds(
                 return False
     if lemma in lexicon.question_verbs and _question(trigger, lexicon):
         return False
+    if _indirect_question(trigger):
+        return False  # "did not say how aid workers would be PROTECTED": a question, no event
     protest = kind == "PROTEST" and lemma in lexicon.intransitive_protests
     if protest and _children(trigger, "dobj", "obj", "ccomp"):
         return False  # "demonstrates the need for a wall", "rallied support"
@@ -765,6 +824,8 @@ def _sense_holds(
         return False
     if lemma in _OPINION_AGREE and _agrees_on_a_fact(trigger):
         return False  # "agreed the regime had a pattern of dangerous behaviour": an opinion
+    if lemma in _OPINION_AGREE and _agrees_alone(trigger):
+        return False  # "Demonstrator Mohammed Mazin agreed.": shares a view, agrees to nothing
     if lemma in lexicon.warning_verbs:
         if _children(trigger, "dobj", "obj", "dative") or any(
             p.lower_ == "against" for p in _children(trigger, "prep")
@@ -1637,6 +1698,12 @@ def _verb_arguments(
     X" place of a material act)."""
     passive = _children(verb, *_PASSIVE_SUBJECT_DEPS)
     agents = list(_pobjs(verb, ("by",)))
+    if agents and not passive and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        shared = _conjoined_subject(verb)
+        if shared is not None and not _children(verb, *_SUBJECT_DEPS, "aux"):
+            # "was betrayed by an associate and ARRESTED BY soldiers": its own agent acts on
+            # the subject the conjoined verbs share
+            return agents[0], shared
     if agents and not passive and _reduced_passive(verb):
         # "would not confirm it when ASKED BY Fox News", "a convoy ATTACKED BY rebels": the
         # agent does it to the clause's subject, or to the noun the participle modifies
@@ -2426,10 +2493,19 @@ def _actor(
         return None
     head_sector = lexicon.actor_nouns.get(token.lemma_.lower())
     entity = entity_at(entities, token.idx, token.idx + len(token.text))
+    if entity is None and token.pos_ == "NOUN":
+        # "The UK defence minister, Tobias Ellwood, praised": the name in apposition
+        for appos in _children(token, "appos"):
+            named = entity_at(entities, appos.idx, appos.idx + len(appos.text))
+            if named is not None and named.type in ("PERSON", "ORG"):
+                entity = named
+                break
     if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
         entity = resolve_mention(doc, entities, token.i)
         if entity is not None and token.pos_ == "NOUN" and head_sector is None:
             entity = None
+        if entity is not None and token.tag_ == "NNS" and entity.type == "PERSON":
+            entity = None  # "regime forces", "officials": many, not the one person titled so
     left, right = _np_bounds(token)
     modifier_entity: Entity | None = None
     if entity is None:
@@ -2503,10 +2579,11 @@ def _actor(
         and modifier_entity is not None
         and modifier_entity.type == "ORG"
         and modifier_entity.sector
-        and token.lemma_.lower() in _ROLE_HEADS
+        and (token.lemma_.lower() in _ROLE_HEADS or head_sector == "military")
     ):
         # "Red Cross officials", "Amnesty spokesman", "Hamas leaders": people speaking for an
-        # organisation act in its sector, not in government's
+        # organisation act in its sector, not in government's; so do its fighters ("Isis
+        # fighters" are an armed group's, "Nato forces" an international organisation's)
         sector = modifier_entity.sector
     sector = sector or (chosen.sector if chosen else None)
     if chosen is not None and chosen.type == "PERSON" and country is None:
