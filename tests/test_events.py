@@ -7,11 +7,14 @@ import pytest
 from newsgraph import Pipeline
 from newsgraph.eval.plover import (
     GoldSentence,
+    PetrarchScore,
+    PetrarchSentence,
     PloverScore,
-    cameo_to_plover,
     read_petrarch,
     read_plover_gold,
+    score_petrarch_sentence,
     score_sentence,
+    weis_to_plover,
 )
 from newsgraph.extract import actor_code, extract_events, main_event
 from newsgraph.pipeline import DocumentContext
@@ -134,15 +137,49 @@ def test_plover_gold_reader_maps_legacy_types_and_scores(pipeline):
 @pytest.mark.parametrize(
     ("code", "kind"),
     [
-        ("064", "COOPERATE"),
-        ("081", "CONCEDE"),
-        ("0841", "RETREAT"),
-        ("112", "ACCUSE"),
-        ("01", None),
+        ("064", "SUPPORT"),  # WEIS: grant diplomatic relations (CAMEO 064 is sharing intelligence)
+        ("041", "SUPPORT"),  # WEIS: praise (CAMEO 041 is a telephone call)
+        ("032", "CONSULT"),  # WEIS: visit (CAMEO 032 is an intention)
+        ("081", "SUPPORT"),  # WEIS: substantive agreement, PLOVER's signed agreement
+        ("160", "THREATEN"),
+        ("223", "ASSAULT"),
+        ("023", None),  # a comment: PLOVER has no type for it
+        ("903", None),  # a label made up for one unit test
+        ("1717", None),
     ],
 )
-def test_cameo_codes_map_to_plover_types(code, kind):
-    assert cameo_to_plover(code) == kind
+def test_petrarch_gold_codes_are_read_as_weis_codes(code, kind):
+    assert weis_to_plover(code) == kind
+
+
+def _petrarch_score(pipeline: Pipeline, sentence: PetrarchSentence) -> PetrarchScore:
+    score = PetrarchScore()
+    doc = pipeline.nlp(sentence.text)
+    events = pipeline.extract_text(sentence.text)["events"]
+    score_petrarch_sentence(sentence, doc, events, {"RUSSIA": "RUS", "GEORGIA": "GEO"}, score)
+    return score
+
+
+def test_petrarch_future_cooperation_counts_as_plover_agree(pipeline):
+    # PLOVER codes ties to be restored as AGREE; the WEIS code names the restoring (SUPPORT)
+    sentence = PetrarchSentence(
+        "T-1", "Russia is about to restore full diplomatic ties with Georgia.",
+        (("RUS", "GEO", "064"),), False,
+    )  # fmt: skip
+    score = _petrarch_score(pipeline, sentence)
+    assert score.type_match.right == score.type_match.total == 1
+    assert score.source_match.right == 1 and score.target_match.right == 1
+
+
+@pytest.mark.parametrize(
+    ("codings", "typed"),
+    [((("RUS", "GEO", "023"),), 0), ((("RUS", "GEO", "903"),), 0), ((("RUS", "GEO", "122"),), 1)],
+)
+def test_petrarch_records_without_a_plover_type_are_not_type_scored(pipeline, codings, typed):
+    sentence = PetrarchSentence("T-2", "Russia condemned Georgia on Monday.", codings, False)
+    score = _petrarch_score(pipeline, sentence)
+    assert score.coded == 1 and score.type_match.total == typed
+    assert score.type_match.right == typed  # ACCUSE is the type of WEIS 122
 
 
 def test_petrarch_reader_reads_codings_and_noevents():
@@ -1110,3 +1147,46 @@ def test_events_a_countrys_civil_war_is_not_its_attack(pipeline):
     text = "The revolution rose from the rubble of Syria's civil war."
 
     assert not [e for e in _events(pipeline, text) if e.source == "Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Russia restored ties with Georgia almost five years after crowds burned down its"
+            " embassy.",
+            "restored",
+        ),
+        ("Russia restored ties with Georgia two decades since Russian troops invaded.", "restored"),
+        (
+            "Rebels attacked the embassy a year before Russia restored ties with Georgia.",
+            "attacked",
+        ),
+    ],
+)
+def test_a_deed_that_only_dates_another_months_or_years_away_is_not_coded(pipeline, text, trigger):
+    events = _events(pipeline, text)
+    assert [text[e.trigger.start : e.trigger.end] for e in events] == [trigger]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested the men two days after rebels attacked the embassy.",
+        "Police arrested the men shortly after rebels attacked the embassy.",
+    ],
+)
+def test_a_recent_deed_in_an_after_clause_is_still_coded(pipeline, text):
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Prime Minister Boris Johnson clashed with Jeremy Corbyn over Brexit.", "ACCUSE"),
+        ("Protesters clashed with police in Cairo on Friday.", "ASSAULT"),
+        ("Syrian troops clashed with rebels near Aleppo.", "ASSAULT"),
+    ],
+)
+def test_a_person_who_clashed_quarrelled_and_forces_fought(pipeline, text, kind):
+    assert _types(pipeline, text) == [kind]

@@ -24,8 +24,11 @@ How it works, sentence by sentence:
    of the warner's own ("warned of the risk of job cuts" is no threat). Not coded either: acts
    aimed at one's kin ("called my brother for help"), questions ("asked whether"), objects of
    naming verbs ("called the attack inexcusable"), known documents ("the Iran nuclear deal"),
-   present-tense passives of a bare plural ("Army units are trained to fight") and relative
-   clauses with a modal on an indefinite noun ("a measure that can be supported").
+   present-tense passives of a bare plural ("Army units are trained to fight"), relative
+   clauses with a modal on an indefinite noun ("a measure that can be supported") and a
+   clause that only dates another by a deed months or years before or after it ("almost five
+   years after crowds burned down its embassy"). A named person who "clashed" quarrelled
+   (ACCUSE), troops and crowds fought (ASSAULT).
 2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
    to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
    when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
@@ -183,6 +186,12 @@ _OCCURRENCE_VERBS = frozenset(
 _BACKGROUND_PREPOSITIONS = frozenset(
     {"in", "during", "after", "before", "since", "amid", "following", "despite", "throughout"}
 )
+# An adverbial clause opened by one of these marks and measured in one of these units of time
+# dates the clause it modifies by a deed long past ("almost five years after crowds burned down
+# its embassy", "two decades since troops invaded"): a time anchor, not news. Months and
+# longer, as BACKGROUND_DAYS makes a month-old event background.
+_ANCHOR_MARKS = frozenset({"after", "before", "since"})
+_ANCHOR_UNITS = frozenset({"month", "year", "decade", "century", "generation"})
 # Verbs of having and being: their object is a state of affairs, not an event.
 _STATE_VERBS = frozenset({"have", "be", "own", "hold", "keep", "maintain", "retain", "sell"})
 _NOT_ACTOR_LABELS = frozenset(
@@ -586,6 +595,8 @@ def _code(
     dateline: str | None = None,
 ) -> Event | None:
     trigger, clause = candidate.trigger, candidate.clause
+    if _time_anchor(clause):
+        return None  # "five years after crowds burned down its embassy": a date, not news
     kind, mode = candidate.entry.type, candidate.entry.mode
     source_token, target_token = _arguments(candidate, lexicon)
     complement = _complement(trigger, lexicon) if trigger.i == clause.i else None
@@ -1053,6 +1064,11 @@ def _unless(clause: Token) -> bool:
     )
 
 
+# Words of fighting that mean a quarrel when a named person is the doer ("the Prime Minister
+# clashed with reporters over the budget").
+_VERBAL_CLASHES = frozenset({"clash"})
+
+
 def _doer_type(
     kind: str,
     mode: str | None,
@@ -1068,9 +1084,14 @@ def _doer_type(
       diplomatic protest, ACCUSE disapprove; by people or crowds it stays PROTEST ("PROTEST
       presumes significant physical activity, not just an expression of opinion");
     * troops that arrive or travel are deployed (MOBILIZE), not visiting; peacekeepers are
-      military assistance (AID: "military and police assistance including personnel")."""
+      military assistance (AID: "military and police assistance including personnel");
+    * a named person who "clashed" (with someone, over something) clashed in words, ACCUSE
+      disapprove: fighting is done by forces and crowds, and ASSAULT needs physical force."""
     trigger = candidate.named or candidate.trigger
     lemma = trigger.lemma_.lower()
+    person = source is not None and source.ent_type_ == "PERSON"
+    if kind == "ASSAULT" and lemma in _VERBAL_CLASHES and person:
+        return "ACCUSE", "disapprove"
     if kind == "MOBILIZE" and lemma in lexicon.exercise_nouns and _joint(source, candidate):
         return "COOPERATE", None
     if kind == "PROTEST" and candidate.trigger.pos_ == "VERB" and lemma == "protest":
@@ -1341,6 +1362,26 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
             return True
         return verb.tag_ == "VBP" and not auxiliaries
     return False
+
+
+def _time_anchor(clause: Token) -> bool:
+    """An after / before / since clause (or a conjunct of one) measured in months or more
+    from the clause it modifies: "almost five years after crowds trashed its embassy"."""
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            break
+        clause = clause.head  # "after crowds stormed and burned the embassy"
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _ANCHOR_MARKS]
+    if not marks:
+        return False
+    # the measure stands before the mark ("last month" inside the clause dates it, it does not
+    # measure it) and hangs on the clause, on the mark, or (a parse slip) on the modified verb
+    # just before the mark: "two decades since troops invaded"
+    measures = [c for node in (clause, *marks) for c in node.children if c.i < marks[0].i]
+    measures += [c for c in clause.head.children if c.i == marks[0].i - 1]
+    return any(m.dep_ == "npadvmod" and m.lemma_.lower() in _ANCHOR_UNITS for m in measures)
 
 
 def _generic_patient(clause: Token, lexicon: EventLexicon) -> bool:
