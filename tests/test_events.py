@@ -1190,3 +1190,27 @@ def test_a_recent_deed_in_an_after_clause_is_still_coded(pipeline, text):
 )
 def test_a_person_who_clashed_quarrelled_and_forces_fought(pipeline, text, kind):
     assert _types(pipeline, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither Russia nor China attacked the convoy.",
+        "No country has recognised the new government.",
+    ],
+)
+def test_a_subject_denied_by_its_determiner_negates_the_event(pipeline, text):
+    events = _events(pipeline, text)
+    assert events and all(e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Eriador has received by courier money from Osgiliath.", False),
+        ("The president received the Japanese envoy on Monday.", True),
+        ("The envoy was received by the president.", True),
+    ],
+)
+def test_received_needs_someone_received(pipeline, text, coded):
+    assert ("CONSULT" in _types(pipeline, text)) is coded

@@ -74,8 +74,9 @@ How it works, sentence by sentence:
    holds the trigger, or of reported speech whose cue governs it ("officials said X has
    deployed", "according to X") — not of a cue in another paragraph or clause, nor a place
    (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
-   "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
-   to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
+   "without", "wasn't willing to accept", "neither X nor Y attacked", "no country has");
+   ``hedged`` ("reportedly", "allegedly", "is believed to", "appeared to", "accused of",
+   could/may/might, "alleged"); ``modality``:
    ``hypothetical`` (if/unless, would, might/may/could + verb, a modal clause with an "if"
    clause), ``demanded`` (the complement of urge/demand/call for/lobby, "need to", "a deadline
    for X to"), ``future`` (will, plans to, is about to, upcoming, "braced for an attack"),
@@ -726,7 +727,7 @@ def _sense_holds(
     * a visit ("travelled to Syria", "arrived in Amman") is a meeting of political actors only
       when the traveller is a state, an official or an organisation, not a private person;
     * a word of ``[senses] actor_object`` ("released the list", "received a letter") is an
-      event only when its object is an actor;
+      event only when its object is an actor (and, in the active voice, when it has one);
     * "warned" is a threat only with an addressee, "of / against" a consequence, or a
       complement that says what will or would happen ("the situation is critical" is not)."""
     trigger = candidate.trigger
@@ -744,7 +745,10 @@ def _sense_holds(
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
     if lemma in lexicon.actor_object_verbs:
-        for obj in _children(trigger, "dobj", "obj"):
+        objects = _children(trigger, "dobj", "obj")
+        if not objects and not _children(trigger, "nsubjpass", "auxpass"):
+            return False  # "Eriador has received by courier money from X": no one received
+        for obj in objects:
             if not _is_actorish(obj, lexicon):
                 return False
     if lemma in lexicon.question_verbs and _question(trigger, lexicon):
@@ -3085,6 +3089,10 @@ def _clause_tokens(clause: Token) -> Iterator[Token]:
             stack.append(child)
 
 
+# Determiners that deny a clause through its subject.
+_NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
+
+
 def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     for token in {trigger.i: trigger, clause.i: clause}.values():
         for child in token.children:
@@ -3101,6 +3109,12 @@ def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
         current = current.head
         if any(c.dep_ == "neg" for c in current.children):
             return True
+    for subject in _children(clause, "nsubj", "nsubjpass"):
+        if any(
+            c.dep_ in ("det", "preconj") and c.lower_ in _NEGATIVE_DETERMINERS
+            for c in subject.children
+        ):
+            return True  # "Neither Russia nor China attacked", "no country has recognised it"
     head = clause.head
     if clause.dep_ == "pcomp" and head.lower_ == "without":
         return True  # "without Russia agreeing", "left without meeting"
