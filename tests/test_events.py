@@ -15,8 +15,10 @@ from newsgraph.eval.plover import (
     score_petrarch_sentence,
     score_sentence,
     weis_to_plover,
+    weis_types,
 )
 from newsgraph.extract import actor_code, extract_events, main_event
+from newsgraph.extract._event_lexicon import default_lexicon
 from newsgraph.pipeline import DocumentContext
 
 
@@ -150,6 +152,16 @@ def test_plover_gold_reader_maps_legacy_types_and_scores(pipeline):
 )
 def test_petrarch_gold_codes_are_read_as_weis_codes(code, kind):
     assert weis_to_plover(code) == kind
+
+
+def test_weis_table_has_the_63_weis_codes_each_with_a_plover_type_or_none():
+    table = weis_types()
+    known = set(default_lexicon().types)
+    assert len(table) == 63 and all(len(code) == 3 and code.isdigit() for code in table)
+    assert {kind for kind in table.values() if kind} <= known
+    assert [code for code, kind in table.items() if kind is None] == [
+        "021", "022", "023", "024", "025"
+    ]  # fmt: skip
 
 
 def _petrarch_score(pipeline: Pipeline, sentence: PetrarchSentence) -> PetrarchScore:

@@ -16,7 +16,7 @@ the gold record:
 
 **PETRARCH2** (``PETR.UnitTest.records.xml``): stylised sentences whose actors are fictional
 (resolved here with the suite's own ``PETR.Validate.actors.txt``). The gold event codes are
-WEIS codes, not CAMEO (see :data:`WEIS_TO_PLOVER`), many of them labels made up for one test.
+WEIS codes, not CAMEO (see :func:`weis_types`), many of them labels made up for one test.
 Reported, for the records with gold codings: type accuracy over the records with at least one
 WEIS code that has a PLOVER type (comments and made-up codes have none; no event coded is
 wrong), the same over those records where an event was coded, and source/target code match
@@ -26,11 +26,14 @@ report, not a target.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -214,47 +217,17 @@ _ACTOR_LINE = re.compile(r"^\s*\+?([^\[#<]+?)\s*(?:\[([^\]]*)\])?\s*(?:#.*)?$")
 # The suite's codes are not CAMEO: PETR.Validate.verbs.txt, the dictionary they were coded
 # with, says "most of the codes are WEIS, not CAMEO" and that it "started out as part of a KEDS
 # dictionary" and was "tweaked quite unsystematically to accommodate various unit tests". So a
-# gold code is read as a WEIS code (McClelland's World Event/Interaction Survey, the 63 codes
-# of ICPSR study 5211); a code outside that list ("903", "345", "1717", "174K", "224") is a
-# label made up for one unit test and carries no type. The PLOVER type of each WEIS code is
-# the type CAMEO2PLOVER-2021.txt gives the CAMEO code of the same meaning (named after each).
-WEIS_TO_PLOVER: dict[str, str | None] = {
-    "011": "CONCEDE",  # surrender, yield to order (CAMEO 080 yield)
-    "012": "RETREAT",  # yield position, retreat, evacuate (CAMEO 087 de-escalate)
-    "013": "CONCEDE",  # admit wrongdoing, retract statement (CAMEO 080)
-    "021": None, "022": None, "023": None, "024": None, "025": None,  # comments: PLOVER drops
-    # them with CAMEO 01 (decline comment, pessimistic / neutral / optimistic comment, explain)
-    "031": "CONSULT", "032": "CONSULT", "033": "CONSULT",  # meet, visit, host (CAMEO 04)
-    "041": "SUPPORT", "042": "SUPPORT",  # praise, endorse (CAMEO 051)
-    "051": "AGREE", "052": "AGREE", "053": "AGREE", "054": "AGREE",  # promise (CAMEO 03)
-    "061": "SUPPORT",  # apologise (CAMEO 055)
-    "062": "AGREE",  # give a state invitation (CAMEO 036 express intent to meet)
-    "063": "AID",  # grant asylum (CAMEO 075)
-    "064": "SUPPORT",  # grant privilege, diplomatic recognition, relations (CAMEO 054)
-    "065": "RETREAT",  # suspend negative sanctions, truce (CAMEO 085, 087)
-    "066": "RETREAT",  # release or return persons or property (CAMEO 084)
-    "071": "AID", "072": "AID", "073": "AID",  # economic, military, other aid (CAMEO 07)
-    "081": "SUPPORT",  # make a substantive agreement (CAMEO 057 sign formal agreement)
-    "082": "AGREE",  # agree to future action or procedure, to meet (CAMEO 03)
-    "091": "REQUEST", "092": "REQUEST", "093": "REQUEST", "094": "REQUEST", "095": "REQUEST",
-    "101": "AGREE",  # offer a proposal (CAMEO 03 express intent)
-    "102": "REQUEST",  # urge or suggest action (CAMEO 10 demand)
-    "111": "REJECT", "112": "REJECT",  # turn down, refuse, oppose (CAMEO 12)
-    "121": "ACCUSE", "122": "ACCUSE",  # charge, criticise, denounce (CAMEO 11)
-    "131": "ACCUSE", "132": "ACCUSE",  # complaint, formal protest (CAMEO 114)
-    "141": "REJECT", "142": "REJECT",  # deny (CAMEO's "deny" verbs are coded under 12 REJECT)
-    "150": "REQUEST",  # demand (CAMEO 10)
-    "160": "THREATEN",  # warn (CAMEO's WARN is 130)
-    "171": "THREATEN", "172": "THREATEN", "173": "THREATEN", "174": "THREATEN",  # (CAMEO 13)
-    "181": "PROTEST",  # non-military demonstration (CAMEO 14)
-    "182": "MOBILIZE",  # armed force mobilisation, exercise (CAMEO 15)
-    "191": "SANCTION", "192": "SANCTION", "193": "SANCTION", "194": "SANCTION",
-    "195": "SANCTION",  # cancel or postpone, reduce, halt aid / talks, break relations (CAMEO 16)
-    "201": "COERCE", "202": "COERCE",  # expel personnel or a group (CAMEO 174)
-    "211": "COERCE", "212": "COERCE",  # seize position or possessions, arrest (CAMEO 171, 173)
-    "221": "COERCE",  # non-injury destructive act (CAMEO 171 damage property)
-    "222": "ASSAULT", "223": "ASSAULT",  # injury, military engagement (CAMEO 18, 19)
-}  # fmt: skip
+# gold code is read as a WEIS code (``data/weis_plover.csv``: the 63 codes of McClelland's World
+# Event/Interaction Survey, each with the PLOVER type CAMEO2PLOVER-2021.txt gives the CAMEO code
+# of the same meaning); a code outside that list ("903", "345", "1717", "174K", "224") is a
+# label made up for one unit test and carries no type.
+@cache
+def weis_types() -> dict[str, str | None]:
+    """WEIS code → PLOVER type (None: PLOVER has no type for it, e.g. a comment)."""
+    raw = resources.files("newsgraph.eval").joinpath("data", "weis_plover.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in raw.splitlines() if not line.startswith("#"))
+    return {row["weis"].strip(): (row["plover"].strip() or None) for row in rows}
+
 
 # PLOVER codes cooperation announced for the future as AGREE and a promised retreat as CONCEDE
 # (the manual, and extract/events.py); a WEIS code names the act itself. A coded event with
@@ -267,7 +240,7 @@ FUTURE_READING = {
 
 def weis_to_plover(code: str) -> str | None:
     """The PLOVER type of a WEIS event code (None for a comment or a code WEIS lacks)."""
-    return WEIS_TO_PLOVER.get(code.strip())
+    return weis_types().get(code.strip())
 
 
 def type_matches(event: Event, gold_types: Iterable[str]) -> bool:
