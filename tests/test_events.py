@@ -1226,3 +1226,41 @@ def test_a_subject_denied_by_its_determiner_negates_the_event(pipeline, text):
 )
 def test_received_needs_someone_received(pipeline, text, coded):
     assert ("CONSULT" in _types(pipeline, text)) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Russia and Georgia have postponed their meeting.", "CONSULT"),
+        ("Mr Trump cancelled his first official trip to Latin America.", "CONSULT"),
+        ("The planned visit by Putin was called off.", "CONSULT"),
+    ],
+)
+def test_an_event_called_off_did_not_take_place(pipeline, text, absent):
+    assert absent not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The union called off the strike on Monday.", "CONCEDE"),  # not "call on": a date
+        ("Mr Trump called the Syrian leader an animal on Wednesday.", None),
+        ("The EU called on Russia on Tuesday to withdraw its troops.", "REQUEST"),
+    ],
+)
+def test_a_date_after_a_verb_is_no_preposition_of_its_phrase(pipeline, text, kind):
+    types = _types(pipeline, text)
+    assert (types[0] if types else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Egypt resumed relations with Iran on Monday.", "SUPPORT"),
+        ("Japan contributed $5 million to the UN refugee agency.", "AID"),
+        ("The weather contributed to the delay.", None),
+    ],
+)
+def test_resumed_ties_are_support_and_money_contributed_is_aid(pipeline, text, kind):
+    types = _types(pipeline, text)
+    assert (types[0] if types else None) == kind

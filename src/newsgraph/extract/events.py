@@ -305,10 +305,27 @@ def main_event(doc: Doc, events: Iterable[Event]) -> Event | None:
 # --- triggers -------------------------------------------------------------------------------
 
 
+# Month names that are also surnames and first names: NER tags "called on May to resign" as a
+# date, so a lone month name (no day or year with it) is not taken for one.
+_NAME_MONTHS = frozenset({"april", "may", "june", "july", "august"})
+
+
+def _dates(preposition: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Monday", "for two hours"): an
+    adjunct of time, not a dependent that names the event."""
+    return any(
+        o.ent_type_ in ("DATE", "TIME")
+        and (o.lower_ not in _NAME_MONTHS or any(c.like_num for c in o.children))
+        for o in _children(preposition, "pobj")
+    )
+
+
 def _dependent_lemmas(token: Token) -> set[str]:
     """Lemmas of a token's children and grandchildren, and of its head for a noun."""
     found: set[str] = set()
     for child in token.children:
+        if child.dep_ == "prep" and _dates(child):
+            continue  # "called off the strike ON MONDAY" is no "call on"
         found.add(child.lemma_.lower())
         found.add(child.lower_)
         for grandchild in child.children:
@@ -522,6 +539,21 @@ _DESCRIBING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs that call off what their object names: a meeting postponed or a strike called off did
+# not take place (the verb may be an event of its own: "postponed" is REJECT meet).
+_CALLING_OFF_VERBS = frozenset(
+    {"cancel", "postpone", "delay", "defer", "suspend", "scrap", "shelve", "abandon", "scrub"}
+)
+
+
+def _calls_off(verb: Token) -> bool:
+    """ "postponed", "cancelled", "suspended", "called off", "put off"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _CALLING_OFF_VERBS:
+        return True
+    return lemma in ("call", "put") and any(c.lower_ == "off" for c in _children(verb, "prt"))
+
+
 def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
     """A noun event is coded when an actor is attached to it, or it is the object of a verb that
     is no event of its own, or the subject of an occurrence verb; "after the attack" alone is a
@@ -536,6 +568,8 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
         return False  # "in the Syrian war", "after the attack", "amid US sanctions"
     if noun.dep_ in ("dobj", "obj") and _is_verb(head) and _names_its_object(head):
         return False  # "Kerry called the attack inexcusable": judged, not reported
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and _calls_off(head):
+        return False  # "postponed their meeting", "the strike was called off": not held
     # "support for the Iran nuclear deal": a known document, its compound country the topic
     document = noun.lemma_.lower() in lexicon.document_nouns and any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children
