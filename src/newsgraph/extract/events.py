@@ -24,8 +24,11 @@ How it works, sentence by sentence:
    of the warner's own ("warned of the risk of job cuts" is no threat). Not coded either: acts
    aimed at one's kin ("called my brother for help"), questions ("asked whether"), objects of
    naming verbs ("called the attack inexcusable"), known documents ("the Iran nuclear deal"),
-   present-tense passives of a bare plural ("Army units are trained to fight") and relative
-   clauses with a modal on an indefinite noun ("a measure that can be supported").
+   present-tense passives of a bare plural ("Army units are trained to fight"), relative
+   clauses with a modal on an indefinite noun ("a measure that can be supported") and a
+   clause that only dates another by a deed months or years before or after it ("almost five
+   years after crowds burned down its embassy"). A named person who "clashed" quarrelled
+   (ACCUSE), troops and crowds fought (ASSAULT).
 2. **Intention and demand** (PLOVER manual, AGREE/CONCEDE/REQUEST): "agreed / offered / vowed
    to X", "is willing / ready to X" is AGREE when X is cooperation or unnamed, CONCEDE-as-AGREE
    when X is a retreat, THREATEN when X is a conflict action; "said X must …" is REQUEST; the
@@ -71,8 +74,9 @@ How it works, sentence by sentence:
    holds the trigger, or of reported speech whose cue governs it ("officials said X has
    deployed", "according to X") — not of a cue in another paragraph or clause, nor a place
    (``None``: the article itself); ``negated`` ("did not deploy", "no talks", "failed to",
-   "without", "wasn't willing to accept"); ``hedged`` ("reportedly", "allegedly", "is believed
-   to", "appeared to", "accused of", could/may/might, "alleged"); ``modality``:
+   "without", "wasn't willing to accept", "neither X nor Y attacked", "no country has");
+   ``hedged`` ("reportedly", "allegedly", "is believed to", "appeared to", "accused of",
+   could/may/might, "alleged"); ``modality``:
    ``hypothetical`` (if/unless, would, might/may/could + verb, a modal clause with an "if"
    clause), ``demanded`` (the complement of urge/demand/call for/lobby, "need to", "a deadline
    for X to"), ``future`` (will, plans to, is about to, upcoming, "braced for an attack"),
@@ -183,6 +187,12 @@ _OCCURRENCE_VERBS = frozenset(
 _BACKGROUND_PREPOSITIONS = frozenset(
     {"in", "during", "after", "before", "since", "amid", "following", "despite", "throughout"}
 )
+# An adverbial clause opened by one of these marks and measured in one of these units of time
+# dates the clause it modifies by a deed long past ("almost five years after crowds burned down
+# its embassy", "two decades since troops invaded"): a time anchor, not news. Months and
+# longer, as BACKGROUND_DAYS makes a month-old event background.
+_ANCHOR_MARKS = frozenset({"after", "before", "since"})
+_ANCHOR_UNITS = frozenset({"month", "year", "decade", "century", "generation"})
 # Verbs of having and being: their object is a state of affairs, not an event.
 _STATE_VERBS = frozenset({"have", "be", "own", "hold", "keep", "maintain", "retain", "sell"})
 _NOT_ACTOR_LABELS = frozenset(
@@ -295,10 +305,27 @@ def main_event(doc: Doc, events: Iterable[Event]) -> Event | None:
 # --- triggers -------------------------------------------------------------------------------
 
 
+# Month names that are also surnames and first names: NER tags "called on May to resign" as a
+# date, so a lone month name (no day or year with it) is not taken for one.
+_NAME_MONTHS = frozenset({"april", "may", "june", "july", "august"})
+
+
+def _dates(preposition: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Monday", "for two hours"): an
+    adjunct of time, not a dependent that names the event."""
+    return any(
+        o.ent_type_ in ("DATE", "TIME")
+        and (o.lower_ not in _NAME_MONTHS or any(c.like_num for c in o.children))
+        for o in _children(preposition, "pobj")
+    )
+
+
 def _dependent_lemmas(token: Token) -> set[str]:
     """Lemmas of a token's children and grandchildren, and of its head for a noun."""
     found: set[str] = set()
     for child in token.children:
+        if child.dep_ == "prep" and _dates(child):
+            continue  # "called off the strike ON MONDAY" is no "call on"
         found.add(child.lemma_.lower())
         found.add(child.lower_)
         for grandchild in child.children:
@@ -512,6 +539,21 @@ _DESCRIBING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs that call off what their object names: a meeting postponed or a strike called off did
+# not take place (the verb may be an event of its own: "postponed" is REJECT meet).
+_CALLING_OFF_VERBS = frozenset(
+    {"cancel", "postpone", "delay", "defer", "suspend", "scrap", "shelve", "abandon", "scrub"}
+)
+
+
+def _calls_off(verb: Token) -> bool:
+    """ "postponed", "cancelled", "suspended", "called off", "put off"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _CALLING_OFF_VERBS:
+        return True
+    return lemma in ("call", "put") and any(c.lower_ == "off" for c in _children(verb, "prt"))
+
+
 def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
     """A noun event is coded when an actor is attached to it, or it is the object of a verb that
     is no event of its own, or the subject of an occurrence verb; "after the attack" alone is a
@@ -528,6 +570,8 @@ def _noun_stands_alone(noun: Token, lexicon: EventLexicon) -> bool:
         return False  # "in the Syrian war", "after the attack", "amid US sanctions"
     if noun.dep_ in ("dobj", "obj") and _is_verb(head) and _names_its_object(head):
         return False  # "Kerry called the attack inexcusable": judged, not reported
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and _calls_off(head):
+        return False  # "postponed their meeting", "the strike was called off": not held
     # "support for the Iran nuclear deal": a known document, its compound country the topic
     document = noun.lemma_.lower() in lexicon.document_nouns and any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children
@@ -588,6 +632,8 @@ def _code(
     dateline: str | None = None,
 ) -> Event | None:
     trigger, clause = candidate.trigger, candidate.clause
+    if _time_anchor(clause):
+        return None  # "five years after crowds burned down its embassy": a date, not news
     kind, mode = candidate.entry.type, candidate.entry.mode
     source_token, target_token = _arguments(candidate, lexicon)
     complement = _complement(trigger, lexicon) if trigger.i == clause.i else None
@@ -787,7 +833,7 @@ def _sense_holds(
       when the traveller is a state, an official or an organisation, not a private person; so
       is a return with no object (a person going home is no RETREAT, "returned the ships" is);
     * a word of ``[senses] actor_object`` ("released the list", "received a letter") is an
-      event only when its object is an actor;
+      event only when its object is an actor (and, in the active voice, when it has one);
     * "warned" is a threat only with an addressee, "of / against" a consequence, or a
       complement that says what will or would happen ("the situation is critical" is not)."""
     trigger = candidate.trigger
@@ -810,7 +856,10 @@ def _sense_holds(
     if trigger.pos_ != "VERB" or candidate.clause.i != trigger.i:
         return True
     if lemma in lexicon.actor_object_verbs:
-        for obj in _children(trigger, "dobj", "obj"):
+        objects = _children(trigger, "dobj", "obj")
+        if not objects and not _children(trigger, "nsubjpass", "auxpass"):
+            return False  # "Eriador has received by courier money from X": no one received
+        for obj in objects:
             if not _is_actorish(obj, lexicon):
                 return False
     if lemma in lexicon.question_verbs and _question(trigger, lexicon):
@@ -1164,6 +1213,11 @@ def _unless(clause: Token) -> bool:
     )
 
 
+# Words of fighting that mean a quarrel when a named person is the doer ("the Prime Minister
+# clashed with reporters over the budget").
+_VERBAL_CLASHES = frozenset({"clash"})
+
+
 def _doer_type(
     kind: str,
     mode: str | None,
@@ -1179,9 +1233,14 @@ def _doer_type(
       diplomatic protest, ACCUSE disapprove; by people or crowds it stays PROTEST ("PROTEST
       presumes significant physical activity, not just an expression of opinion");
     * troops that arrive or travel are deployed (MOBILIZE), not visiting; peacekeepers are
-      military assistance (AID: "military and police assistance including personnel")."""
+      military assistance (AID: "military and police assistance including personnel");
+    * a named person who "clashed" (with someone, over something) clashed in words, ACCUSE
+      disapprove: fighting is done by forces and crowds, and ASSAULT needs physical force."""
     trigger = candidate.named or candidate.trigger
     lemma = trigger.lemma_.lower()
+    person = source is not None and source.ent_type_ == "PERSON"
+    if kind == "ASSAULT" and lemma in _VERBAL_CLASHES and person:
+        return "ACCUSE", "disapprove"
     if kind == "MOBILIZE" and lemma in lexicon.exercise_nouns and _joint(source, candidate):
         return "COOPERATE", None
     if kind == "PROTEST" and candidate.trigger.pos_ == "VERB" and lemma == "protest":
@@ -1468,6 +1527,26 @@ def _generic_subject(subject: Token, clause: Token, lexicon: EventLexicon) -> bo
             return True
         return verb.tag_ == "VBP" and not auxiliaries
     return False
+
+
+def _time_anchor(clause: Token) -> bool:
+    """An after / before / since clause (or a conjunct of one) measured in months or more
+    from the clause it modifies: "almost five years after crowds trashed its embassy"."""
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            break
+        clause = clause.head  # "after crowds stormed and burned the embassy"
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _ANCHOR_MARKS]
+    if not marks:
+        return False
+    # the measure stands before the mark ("last month" inside the clause dates it, it does not
+    # measure it) and hangs on the clause, on the mark, or (a parse slip) on the modified verb
+    # just before the mark: "two decades since troops invaded"
+    measures = [c for node in (clause, *marks) for c in node.children if c.i < marks[0].i]
+    measures += [c for c in clause.head.children if c.i == marks[0].i - 1]
+    return any(m.dep_ == "npadvmod" and m.lemma_.lower() in _ANCHOR_UNITS for m in measures)
 
 
 def _generic_patient(clause: Token, lexicon: EventLexicon) -> bool:
@@ -2496,9 +2575,9 @@ def _actor(
     if entity is None and token.pos_ == "NOUN":
         # "The UK defence minister, Tobias Ellwood, praised": the name in apposition
         for appos in _children(token, "appos"):
-            named = entity_at(entities, appos.idx, appos.idx + len(appos.text))
-            if named is not None and named.type in ("PERSON", "ORG"):
-                entity = named
+            apposed = entity_at(entities, appos.idx, appos.idx + len(appos.text))
+            if apposed is not None and apposed.type in ("PERSON", "ORG"):
+                entity = apposed
                 break
     if entity is None and (token.lower_ in _PRONOUNS or token.pos_ == "NOUN"):
         entity = resolve_mention(doc, entities, token.i)
@@ -3395,6 +3474,10 @@ def _clause_tokens(clause: Token) -> Iterator[Token]:
             stack.append(child)
 
 
+# Determiners that deny a clause through its subject.
+_NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
+
+
 def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     for token in {trigger.i: trigger, clause.i: clause}.values():
         for child in token.children:
@@ -3411,6 +3494,12 @@ def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
         current = current.head
         if any(c.dep_ == "neg" for c in current.children):
             return True
+    for subject in _children(clause, "nsubj", "nsubjpass"):
+        if any(
+            c.dep_ in ("det", "preconj") and c.lower_ in _NEGATIVE_DETERMINERS
+            for c in subject.children
+        ):
+            return True  # "Neither Russia nor China attacked", "no country has recognised it"
     head = clause.head
     if clause.dep_ == "pcomp" and head.lower_ == "without":
         return True  # "without Russia agreeing", "left without meeting"
