@@ -513,7 +513,7 @@ def test_quote_set_in_the_writers_clause_around_a_parenthetical_cue_is_reported_
     [report] = only(quotes_of(text), "indirect")
     assert report.text.startswith("The club's heavy investment")
     assert report.text.endswith("the changing economics of golf")
-    assert report.speaker_name == "Ms. Tanzer"
+    assert report.speaker_name is not None and report.speaker_name.endswith("Tanzer")
 
 
 def test_cue_of_a_plain_direct_quote_reports_nothing_more(quotes_of):

@@ -447,7 +447,10 @@ def _mentions(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
         return []
     if label == "PERSON" and len(mention.words) == 1:
         word = mention.words[0]
-        if word in _PRONOUNS or (lexicon.is_person_noun(_singular(word)) and word.islower()):
+        # "officials" tagged PERSON is a common noun; "Harper", "Carter", "Walker" (capitalised,
+        # though "-er" makes them look like person nouns) are surnames
+        common = lexicon.is_person_noun(_singular(word)) and mention.text[:1].islower()
+        if word in _PRONOUNS or common:
             return []
         if any(ch.isdigit() for ch in mention.text) or (
             mention.text.isupper() and len(mention.text) > 1

@@ -146,6 +146,11 @@ _OBJECT_DEPS = frozenset({"dobj"})
 _ADJECTIVE_CLAUSE_DEPS = {"ccomp": "that", "xcomp": "to"}
 # Verbs whose content can be an "if"/"whether" question the parser hangs as an adverbial clause.
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+# Verbs of telling whose passive subject is the one told, not the speaker ("he had been briefed
+# on", "she was told that", "they were warned that").
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "brief", "inform", "advise", "assure", "reassure", "notify", "remind", "warn"}
+)
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 # A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
@@ -386,6 +391,8 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
             if objects:
                 return objects[0], None
     for child in cue.children:
+        if child.dep_ == "nsubjpass" and cue.lemma_.lower() in _ADDRESSEE_VERBS:
+            return None, None  # "he had been briefed on", "she was told that": the hearer
         if child.dep_ in _SUBJECT_DEPS:
             child = _past_dateline(child)
             # "A report by X accused ...": the author is X.
