@@ -1012,6 +1012,30 @@ def _is_finite_clause(clause: Token) -> bool:
     )
 
 
+def _construction_content(cue: Token) -> TextSpan | None:
+    """Content of the constructions ``_indirect_content`` does not read, found from the misses
+    of PolNeAR train: the subject of a stance verb in the passive with no agent ("the deal was
+    rejected", "Trump was criticized as …")."""
+    objects = _stance_lexicon()[0]
+    if (
+        _lemma(cue) in objects
+        and any(c.dep_ == "auxpass" for c in cue.children)
+        and not any(c.dep_ in ("agent", "ccomp", "xcomp") for c in cue.children)
+    ):
+        passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and passive.lower_ not in _RELATIVE_PRONOUNS:
+            said = [
+                c
+                for c in cue.children
+                if c.i > cue.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+            ]
+            if not said:
+                return None
+            subject = _np_span(passive)
+            return TextSpan(subject.start, said[-1].right_edge.idx + len(said[-1].right_edge))
+    return None
+
+
 def _is_agentless_passive(cue: Token) -> bool:
     """A passive cue that names no agent ("it was announced that …", "Trump is expected to …",
     "Asked whether …, she said"): someone unnamed speaks; the subject is what is said, not who
@@ -1141,7 +1165,7 @@ def _indirect_quotes(
             or _is_clause_frame_cue(token, entities)
         ):
             continue
-        content = _indirect_content(token)
+        content = _indirect_content(token) or _construction_content(token)
         if content is not None:
             content = _after_colon(doc, text, content, token, quotations)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
