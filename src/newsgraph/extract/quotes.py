@@ -1033,6 +1033,14 @@ def _construction_content(cue: Token) -> TextSpan | None:
                 return None
             subject = _np_span(passive)
             return TextSpan(subject.start, said[-1].right_edge.idx + len(said[-1].right_edge))
+    if _lemma(cue) == "say" and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        said = [
+            c
+            for c in cue.children
+            if c.i > cue.i and (c.dep_ in ("dobj", "intj") or (c.dep_ == "advmod" and c.lower_ == "so"))
+        ]
+        if said:
+            return _subtree_span(_content_tokens(said), 1)
     return None
 
 
