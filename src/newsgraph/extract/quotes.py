@@ -160,6 +160,14 @@ _NON_SPEECH_CLAUSE_VERBS = frozenset(
     {"mean", "ensure", "insure", "guarantee", "cause", "have", "do", "get"}
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A noun with a "that" clause as its complement names someone's claim, belief, fear or hope
+# ("fears that the virus will spread"): on PolNeAR train 115 of 183 such quotes matched gold.
+# Nouns of fact or likelihood state the writer's own view of the clause, not anyone's words:
+# "the fact that …" matched 11 times in 35, "the possibility / chance / risk that …" 1 in 16.
+_FACT_NOUNS = frozenset(
+    {"fact", "possibility", "chance", "risk", "likelihood", "probability", "extent", "sign"}
+    | {"proof", "problem", "meaning", "way", "time", "point", "reason"}
+)
 
 
 @cache
@@ -1164,6 +1172,16 @@ def _indirect_quotes(
             found = _noun_attribution(token)
             if found is not None:
                 quotes.append((_noun_quote(doc, text, entities, genders, token, *found), token.i))
+                continue
+            clause = _noun_clause(token)
+            if clause is not None:
+                holder = _clause_noun_holder(token)
+                quote = (
+                    _unsourced_quote(text, token, clause)
+                    if holder is None
+                    else _noun_quote(doc, text, entities, genders, token, holder, clause)
+                )
+                quotes.append((quote, token.i))
             continue
         if not (
             _is_cue(token)
@@ -1345,6 +1363,50 @@ def _present_tense_lemma(word: str) -> str | None:
     if lower.endswith(("shes", "ches", "sses", "xes")):
         return lower[:-2]
     return lower[:-1]
+
+
+def _noun_clause(noun: Token) -> TextSpan | None:
+    """The "that" clause a noun takes as its complement, whoever's it is: "fears that the virus
+    will spread", "the claim that he lied" (not a relative clause: "the bill that passed")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _FACT_NOUNS:
+        return None
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and _is_finite_clause(c)
+    ]
+    return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS) if clauses else None
+
+
+def _clause_noun_holder(noun: Token) -> Token | None:
+    """Whose "the fear that …" is: its possessor, else the subject of the verb it is the object
+    of, up through prepositions ("X veered close to an admission that …")."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    head, steps = noun, 0
+    while head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+        if head.pos_ in ("VERB", "AUX"):
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _unsourced_quote(text: str, cue: Token, content: TextSpan) -> Quote:
+    return Quote(
+        text=content.text_of(text),
+        span=content,
+        kind="indirect",
+        speaker=None,
+        speaker_name=None,
+        speaker_span=None,
+        cue=TextSpan(cue.idx, cue.idx + len(cue)),
+        via=None,
+        extractor=EXTRACTOR,
+    )
 
 
 def _noun_quote(
