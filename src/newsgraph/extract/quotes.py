@@ -91,6 +91,8 @@ _COLON_SOURCE_SLACK = 12
 # When this many lines of an article open with a one-word label in capitals, the labels are a
 # transcript's speakers ("TAPPER:", "Q:"), not a dateline ("WASHINGTON:").
 TRANSCRIPT_MIN_TURNS = 2
+# A transcript's speaker label is a name of at most this many words ("JOEL BENENSON:").
+TRANSCRIPT_LABEL_MAX_WORDS = 3
 _WORDS = re.compile(r"\w+")
 # `"…," Justice Department spokesman Peter Lindqvist barked.`: the longest bare attribution
 # clause (subject and verb, nothing else) read after a quote when its verb is not a known cue.
@@ -1255,6 +1257,11 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
             if len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS:
                 continue
             entity = _person_by_surname(entities, name.title())
+        elif name.lower() in _document_frames()[1]:
+            # "Poll: 3 battleground Senate races are tight": the poll is the source.
+            if len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS:
+                continue
+            entity = None
         elif (
             entity is None
             or entity.type not in _COLON_SOURCE_TYPES
@@ -1286,7 +1293,9 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
 
 
 def _is_label(name: str) -> bool:
-    return name.isupper() and " " not in name
+    """A speaker label of a transcript: a name in capitals of a few words ("Q", "TAPPER", "KATE
+    BOULDUAN")."""
+    return name.isupper() and len(name.split()) <= TRANSCRIPT_LABEL_MAX_WORDS
 
 
 def _is_speaker_label(name: str, labels: int, entity: Entity | None) -> bool:
