@@ -1043,6 +1043,10 @@ def _construction_content(cue: Token) -> TextSpan | None:
                 return None
             subject = _np_span(passive)
             return TextSpan(subject.start, said[-1].right_edge.idx + len(said[-1].right_edge))
+    gerunds = [c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i]
+    if _lemma(cue) in objects and gerunds:
+        # "Sanders supports raising the minimum wage", "is considering issuing summonses".
+        return _subtree_span(_content_tokens(gerunds), 1)
     if _lemma(cue) == "say" and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         said = [
             c
