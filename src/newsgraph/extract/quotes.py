@@ -1022,6 +1022,18 @@ def _is_finite_clause(clause: Token) -> bool:
     )
 
 
+def _raised_passive_content(cue: Token) -> TextSpan | None:
+    """ "Trump is expected to attend", "Some advisers are said to be urging …": a passive cue
+    with an infinitive says something of its subject, which PolNeAR counts in the content."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    infinitive = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if subject is None or subject.lower_ in _RELATIVE_PRONOUNS or not infinitive:
+        return None
+    return _subtree_span(_content_tokens([subject, *infinitive]), 1)
+
+
 def _construction_content(cue: Token) -> TextSpan | None:
     """Content of the constructions ``_indirect_content`` does not read, found from the misses
     of PolNeAR train: the subject of a stance verb in the passive with no agent ("the deal was
@@ -1197,7 +1209,11 @@ def _indirect_quotes(
             or _is_clause_frame_cue(token, entities)
         ):
             continue
-        content = _indirect_content(token) or _construction_content(token)
+        content = (
+            _raised_passive_content(token)
+            or _indirect_content(token)
+            or _construction_content(token)
+        )
         if content is not None:
             content = _after_colon(doc, text, content, token, quotations)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
