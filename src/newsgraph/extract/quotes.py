@@ -162,6 +162,12 @@ _NON_SPEECH_CLAUSE_VERBS = frozenset(
     {"mean", "ensure", "insure", "guarantee", "cause", "have", "do", "get"}
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Verbs that turn down a claim, belief or plan: the subject of "rejected the claim that …" does
+# not hold the claim (anyone who "voiced fears that …" or "had a sense that …" holds theirs).
+_REJECTING_LEMMAS = frozenset(
+    {"reject", "deny", "dismiss", "dispute", "refute", "rebut", "counter", "challenge", "doubt"}
+    | {"question", "ridicule", "mock", "deride", "debunk", "contradict", "disavow", "rebuff"}
+)
 # A noun with a "that" clause as its complement names someone's claim, belief, fear or hope
 # ("fears that the virus will spread"): on PolNeAR train 115 of 183 such quotes matched gold.
 # Nouns of fact or likelihood state the writer's own view of the clause, not anyone's words:
@@ -1445,6 +1451,8 @@ def _clause_noun_holder(noun: Token) -> Token | None:
     while head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
         if head.pos_ in ("VERB", "AUX"):
+            if _lemma(head) in _REJECTING_LEMMAS:
+                return None  # who "rejected the claim that …" did not make it
             return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
 
