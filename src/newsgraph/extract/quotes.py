@@ -26,13 +26,19 @@ How it works, in order:
    complement (``opposed the deal``, ``vowed to …``, ``called for …``, passive ``was rejected
    by X``); stance adjectives after a copula (``was critical of``, ``is confident that``); cue
    nouns that name their source (``Harper's criticism of …``); ``according to X, …``; a fronted
-   ``In a CNN poll, …``; headline lines ``Name: claim``; ``X accused Y of …``; ``state media
-   quoted X as saying …`` (speaker X, ``via`` state media); ``X reportedly …`` (no speaker);
+   ``In a CNN poll, …``; headline lines ``Name: claim`` (or ``Poll: finding``) and transcript
+   turns ``NAME: …``; ``X accused Y of …``; ``state media quoted X as saying …`` (speaker X,
+   ``via`` state media); ``X reportedly …`` (no speaker);
    the writer's clause around a direct quote (``X, she said, "is …" of Y``); a verb outside the
    lexicon with a pronoun or named actor as subject and a finite "that" clause (``X grumbled
    that …``); a cue noun that is the object of a verb, voiced by its subject (``made the
-   argument that …``). A passive cue with no agent (``it was announced that …``, ``X is
-   expected to …``, ``Asked whether …``) names no speaker. Content is the
+   argument that …``); any noun with a "that" clause as complement (``fears that …``, ``a sense
+   that …``; not the writer's ``the fact that …``), held by its possessor or its verb's
+   subject, and a cue noun's infinitive (``the plan to …``); a stance verb's gerund (``supports
+   raising …``); ``said so``, ``said yes``, ``say the same of X``; ``regard X as Y``. A passive
+   cue with no agent (``it was announced that …``, ``X is expected to …``, ``X was criticized
+   as Y``, ``Asked whether …``) names no speaker; with an infinitive or a predicate its subject
+   is part of the content. Content is the
    complement's subtree, less coordinated cue clauses of the same source, comma-set relative
    clauses and appositions (the writer's asides), a lead-in before a colon and anything past a
    paragraph break; reported speech takes in the partial quote of its own cue; an impression
