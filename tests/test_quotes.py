@@ -854,3 +854,19 @@ def test_headline_opened_by_a_poll_attributes_its_finding_to_the_poll(quotes_of)
     text = "Poll: Ruiz and Harper are tied in Ohio.\n\nThe race has tightened since May."
     [quote] = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == ":"]
     assert (quote.speaker_name, quote.text) == ("Poll", "Ruiz and Harper are tied in Ohio.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Ana Ruiz laid out her plan for the border on Monday.",
+            "laid",
+            "her plan for the border",
+        ),
+        ("The minister played down the risk of a recession.", "played", "the risk of a recession"),
+    ],
+)
+def test_phrasal_verb_of_stance_attributes_its_object(quotes_of, text, cue, content):
+    quotes = only(quotes_of(text), "indirect")
+    assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]

@@ -1078,6 +1078,21 @@ def _gerund_content(cue: Token) -> TextSpan | None:
     return _subtree_span(_content_tokens(gerunds), 1) if gerunds else None
 
 
+def _particle_content(cue: Token) -> TextSpan | None:
+    """The object of a phrasal verb of stance or speech ("laid out his plan", "played down the
+    risk", "shrugged off the criticism", "singled out Clinton")."""
+    particles = _particle_cues().get(_lemma(cue))
+    if not particles or not any(c.dep_ == "prt" and c.lower_ in particles for c in cue.children):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return _subtree_span(_content_tokens(objects), 1) if objects else None
+
+
+@cache
+def _particle_cues() -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(p) for lemma, p in _cue_data().get("particle_content", {}).items()}
+
+
 def _said_content(cue: Token) -> TextSpan | None:
     """What "say" has as its object or answer when it takes no clause: "said so", "said yes",
     "say the same of Clinton", "said that" (PolNeAR train: 34 of 54 such quotes matched)."""
@@ -1228,11 +1243,13 @@ def _indirect_quotes(
             or _is_stance_adjective(token)
             or _framing_document(token) is not None
             or _is_clause_frame_cue(token, entities)
+            or _particle_content(token) is not None
         ):
             continue
         content = (
             _raised_passive_content(token)
             or _said_content(token)
+            or _particle_content(token)
             or _indirect_content(token)
             or _passive_predicate_content(token)
             or _gerund_content(token)
