@@ -870,3 +870,20 @@ def test_headline_opened_by_a_poll_attributes_its_finding_to_the_poll(quotes_of)
 def test_phrasal_verb_of_stance_attributes_its_object(quotes_of, text, cue, content):
     quotes = only(quotes_of(text), "indirect")
     assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Daniel Harper took aim at the budget plan on Monday.", "took", "the budget plan"),
+        ("The senator made no mention of the governor in her speech.", "made", "the governor"),
+        (
+            "Critics have cast doubt on the official jobless figures.",
+            "cast",
+            "the official jobless figures",
+        ),
+    ],
+)
+def test_verb_and_noun_idiom_of_stance_attributes_what_it_is_about(quotes_of, text, cue, content):
+    quotes = only(quotes_of(text), "indirect")
+    assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]

@@ -1088,6 +1088,38 @@ def _particle_content(cue: Token) -> TextSpan | None:
     return _subtree_span(_content_tokens(objects), 1) if objects else None
 
 
+def _idiom_content(cue: Token) -> TextSpan | None:
+    """What a verb-and-noun idiom of stance is about: "took aim at the plan", "cast doubt on the
+    poll", "made no mention of Bush", "poked fun at him". The noun is the verb's object; the
+    content is the object of the preposition the idiom takes, on the noun or on the verb."""
+    idioms = _idiom_cues().get(_lemma(cue))
+    if not idioms:
+        return None
+    noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in idioms), None)
+    if noun is None:
+        return None
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    preps += [p for p in cue.children if p.dep_ == "prep" and p.i > noun.i]
+    targets = [
+        g
+        for p in preps
+        if p.lower_ in idioms[noun.lemma_.lower()]
+        for g in p.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    return _subtree_span(_content_tokens(targets[:1]), 1) if targets else None
+
+
+@cache
+def _idiom_cues() -> dict[str, dict[str, frozenset[str]]]:
+    """Verb lemma → its object noun → the prepositions that introduce the content."""
+    table = _cue_data().get("idiom_content", {})
+    return {
+        verb: {noun: frozenset(preps) for noun, preps in nouns.items()}
+        for verb, nouns in table.items()
+    }
+
+
 @cache
 def _particle_cues() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(p) for lemma, p in _cue_data().get("particle_content", {}).items()}
@@ -1244,12 +1276,14 @@ def _indirect_quotes(
             or _framing_document(token) is not None
             or _is_clause_frame_cue(token, entities)
             or _particle_content(token) is not None
+            or _idiom_content(token) is not None
         ):
             continue
         content = (
             _raised_passive_content(token)
             or _said_content(token)
             or _particle_content(token)
+            or _idiom_content(token)
             or _indirect_content(token)
             or _passive_predicate_content(token)
             or _gerund_content(token)
