@@ -887,3 +887,16 @@ def test_phrasal_verb_of_stance_attributes_its_object(quotes_of, text, cue, cont
 def test_verb_and_noun_idiom_of_stance_attributes_what_it_is_about(quotes_of, text, cue, content):
     quotes = only(quotes_of(text), "indirect")
     assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Davis made it clear that she did not view the comment in isolation.",
+        "Davis made clear that she did not view the comment in isolation.",
+    ],
+)
+def test_making_it_clear_that_attributes_the_clause(quotes_of, text):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "that she did not view the comment in isolation"
+    assert quote.speaker_name == "Davis"

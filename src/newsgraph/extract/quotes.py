@@ -168,6 +168,8 @@ _NON_SPEECH_CLAUSE_VERBS = frozenset(
     {"mean", "ensure", "insure", "guarantee", "cause", "have", "do", "get"}
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# "made (it) clear that …", "made plain that …".
+_MADE_CLEAR_WORDS = frozenset({"clear", "plain"})
 # Verbs that turn down a claim, belief or plan: the subject of "rejected the claim that …" does
 # not hold the claim (anyone who "voiced fears that …" or "had a sense that …" holds theirs).
 _REJECTING_LEMMAS = frozenset(
@@ -1125,6 +1127,24 @@ def _particle_cues() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(p) for lemma, p in _cue_data().get("particle_content", {}).items()}
 
 
+def _made_clear_content(cue: Token) -> TextSpan | None:
+    """ "Davis made it clear that she did not view the comment in isolation", "the governor made
+    clear that …": the "that" clause is what the subject made clear."""
+    if _lemma(cue) != "make":
+        return None
+    clear = next((c for c in cue.children if c.lower_ in _MADE_CLEAR_WORDS), None)
+    if clear is None:
+        return None
+    clauses = [
+        c
+        for c in (*cue.children, *clear.children)
+        if c.dep_ in ("ccomp", "advcl")
+        and c.i > clear.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS) if clauses else None
+
+
 def _said_content(cue: Token) -> TextSpan | None:
     """What "say" has as its object or answer when it takes no clause: "said so", "said yes",
     "say the same of Clinton", "said that" (PolNeAR train: 34 of 54 such quotes matched)."""
@@ -1277,6 +1297,7 @@ def _indirect_quotes(
             or _is_clause_frame_cue(token, entities)
             or _particle_content(token) is not None
             or _idiom_content(token) is not None
+            or _made_clear_content(token) is not None
         ):
             continue
         content = (
@@ -1284,6 +1305,7 @@ def _indirect_quotes(
             or _said_content(token)
             or _particle_content(token)
             or _idiom_content(token)
+            or _made_clear_content(token)
             or _indirect_content(token)
             or _passive_predicate_content(token)
             or _gerund_content(token)
