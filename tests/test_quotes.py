@@ -900,3 +900,10 @@ def test_making_it_clear_that_attributes_the_clause(quotes_of, text):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "that she did not view the comment in isolation"
     assert quote.speaker_name == "Davis"
+
+
+def test_in_favour_of_attributes_what_its_subject_favours(quotes_of):
+    text = "The Republican senators voted in favor of the provision on Tuesday."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the provision"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "The Republican senators"

@@ -1295,6 +1295,10 @@ def _indirect_quotes(
             if found is not None:
                 quotes.append((_noun_quote(doc, text, entities, genders, token, *found), token.i))
                 continue
+            favour = _in_favour_attribution(token)
+            if favour is not None:
+                quotes.append((_noun_quote(doc, text, entities, genders, token, *favour), token.i))
+                continue
             clause = _noun_clause(token)
             if clause is not None:
                 holder = _clause_noun_holder(token)
@@ -1523,6 +1527,25 @@ def _noun_clause(noun: Token) -> TextSpan | None:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
     ]
     return _subtree_span(_content_tokens(infinitives), 1) if infinitives else None
+
+
+def _in_favour_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
+    """ "voted in favor of the bill", "is in favour of a ban": (the subject, what it favours)."""
+    if noun.lower_ not in ("favor", "favour") or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    targets = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    verb = noun.head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not targets or subject is None or subject.lower_ in _RELATIVE_PRONOUNS:
+        return None
+    content = _subtree_span(_content_tokens(targets), 1)
+    return (subject, content) if content is not None else None
 
 
 def _clause_noun_holder(noun: Token) -> Token | None:
