@@ -907,3 +907,10 @@ def test_in_favour_of_attributes_what_its_subject_favours(quotes_of):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "the provision"
     assert text[quote.speaker_span.start : quote.speaker_span.end] == "The Republican senators"
+
+
+def test_cue_noun_as_subject_of_a_copula_takes_its_clause(quotes_of):
+    text = "Her argument is that voters should value stability over radical change."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "that voters should value stability over radical change"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Her"

@@ -318,6 +318,9 @@ def _noun_attribution(noun: Token) -> tuple[Token, TextSpan] | None:
         for g in p.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+    if not parts and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Her view is that …", "Trump's message was clear: …": the copula's clause.
+        parts = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i]
     content = _subtree_span(_content_tokens(parts), 1)
     return (source, content) if content is not None else None
 
