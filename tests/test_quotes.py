@@ -652,7 +652,9 @@ def test_passive_cue_without_an_agent_names_no_speaker(quotes_of, text, content)
 
 def test_passive_cue_with_an_agent_keeps_the_agent_as_speaker(quotes_of):
     text = "The plan to raise fuel taxes was rejected by the farmers' union on Monday."
-    [quote] = only(quotes_of(text), "indirect")
+    [quote] = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "rejected"
+    ]
     assert quote.speaker_name is not None and "union" in quote.speaker_name
 
 
@@ -733,3 +735,182 @@ def test_cue_noun_object_of_a_cue_verb_is_not_its_subjects_own(quotes_of):
         for q in quotes
         if q.cue is not None
     )
+
+
+def test_passive_stance_verb_with_a_predicate_attributes_subject_and_predicate(quotes_of):
+    text = "The rollout of the new tax plan was widely criticized as sloppy."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "The rollout of the new tax plan was widely criticized as sloppy"
+    assert quote.speaker_name is None and quote.speaker_span is None
+
+
+def test_regarding_something_as_something_attributes_both(quotes_of):
+    text = "Many economists regard the plan as a gamble with the country's savings."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the plan as a gamble with the country's savings"
+    assert quote.speaker_name == "Many economists"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Asked whether the deal was fair, 75 percent of Democrats said yes.",
+            "Democrats",
+            "yes",
+        ),
+        (
+            "About 57 percent see Trump negatively, while 61 percent say the same of Clinton.",
+            "61 percent",
+            "the same of Clinton",
+        ),
+        ("Mayor Alvarez never said so in public.", "Alvarez", "so"),
+    ],
+)
+def test_what_say_takes_as_its_object_or_answer_is_what_was_said(quotes_of, text, speaker, content):
+    quotes = [
+        q
+        for q in only(quotes_of(text), "indirect")
+        if text[q.cue.start : q.cue.end] in ("said", "say")
+    ]
+    assert [(q.text, q.speaker_name) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "As thousands arrive for the festival, there are fears that the virus will spread "
+            "through the crowds.",
+            "fears",
+            None,
+            "that the virus will spread through the crowds",
+        ),
+        (
+            "Investors have a growing sense that the central bank will raise rates in March.",
+            "sense",
+            "Investors",
+            "that the central bank will raise rates in March",
+        ),
+        (
+            "The plan to build a new border wall drew protests in the capital.",
+            "plan",
+            None,
+            "to build a new border wall",
+        ),
+    ],
+)
+def test_clause_a_noun_takes_as_complement_is_attributed_to_its_holder(
+    quotes_of, text, cue, speaker, content
+):
+    [quote] = [q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == cue]
+    assert quote.text == content
+    assert quote.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fact that he lost the vote hurt his standing in the party.",
+        "There is a chance that the bridge will reopen before the winter.",
+        "The bill that passed the Senate on Monday raises the fuel tax.",
+    ],
+)
+def test_fact_likelihood_or_relative_clause_of_a_noun_is_no_attribution(quotes_of, text):
+    assert only(quotes_of(text), "indirect") == []
+
+
+def test_stance_verb_with_a_gerund_attributes_the_gerund_clause(quotes_of):
+    text = "Senator Ana Ruiz supports raising the minimum wage to $15 by 2020."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "raising the minimum wage to $15 by 2020"
+    assert quote.speaker_name == "Ana Ruiz"
+
+
+def test_passive_cue_with_an_infinitive_takes_in_its_subject(quotes_of):
+    text = "Governor Harper is expected to deliver a speech on the budget on Friday."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == text.rstrip(".")
+    assert quote.speaker_name is None
+
+
+def test_transcript_labels_of_several_words_name_their_speakers(quotes_of):
+    text = (
+        "KATE BOULDUAN: Why not debate him on the issues?\n\n"
+        "JOEL BENENSON: This is a man who said he would never run a negative ad."
+    )
+    turns = {
+        q.speaker_name: q.text
+        for q in only(quotes_of(text), "indirect")
+        if q.cue and text[q.cue.start : q.cue.end] == ":"
+    }
+    assert turns == {
+        "KATE BOULDUAN": "Why not debate him on the issues?",
+        "JOEL BENENSON": "This is a man who said he would never run a negative ad.",
+    }
+
+
+def test_headline_opened_by_a_poll_attributes_its_finding_to_the_poll(quotes_of):
+    text = "Poll: Ruiz and Harper are tied in Ohio.\n\nThe race has tightened since May."
+    [quote] = [q for q in quotes_of(text) if q.cue and text[q.cue.start : q.cue.end] == ":"]
+    assert (quote.speaker_name, quote.text) == ("Poll", "Ruiz and Harper are tied in Ohio.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Ana Ruiz laid out her plan for the border on Monday.",
+            "laid",
+            "her plan for the border",
+        ),
+        ("The minister played down the risk of a recession.", "played", "the risk of a recession"),
+    ],
+)
+def test_phrasal_verb_of_stance_attributes_its_object(quotes_of, text, cue, content):
+    quotes = only(quotes_of(text), "indirect")
+    assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Daniel Harper took aim at the budget plan on Monday.", "took", "the budget plan"),
+        ("The senator made no mention of the governor in her speech.", "made", "the governor"),
+        (
+            "Critics have cast doubt on the official jobless figures.",
+            "cast",
+            "the official jobless figures",
+        ),
+    ],
+)
+def test_verb_and_noun_idiom_of_stance_attributes_what_it_is_about(quotes_of, text, cue, content):
+    quotes = only(quotes_of(text), "indirect")
+    assert [q.text for q in quotes if text[q.cue.start : q.cue.end] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Davis made it clear that she did not view the comment in isolation.",
+        "Davis made clear that she did not view the comment in isolation.",
+    ],
+)
+def test_making_it_clear_that_attributes_the_clause(quotes_of, text):
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "that she did not view the comment in isolation"
+    assert quote.speaker_name == "Davis"
+
+
+def test_in_favour_of_attributes_what_its_subject_favours(quotes_of):
+    text = "The Republican senators voted in favor of the provision on Tuesday."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the provision"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "The Republican senators"
+
+
+def test_cue_noun_as_subject_of_a_copula_takes_its_clause(quotes_of):
+    text = "Her argument is that voters should value stability over radical change."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "that voters should value stability over radical change"
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Her"

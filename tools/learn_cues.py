@@ -215,6 +215,8 @@ def with_learned(learned: dict[str, Any]) -> None:
         quotes._noun_cues,
         quotes._headline_lemmas,
         quotes._lemma_fixes,
+        quotes._particle_cues,
+        quotes._idiom_cues,
     ]
     for function in cached:
         function.cache_clear()  # type: ignore[attr-defined]
