@@ -1424,3 +1424,26 @@ def test_a_date_after_a_verb_is_no_preposition_of_its_phrase(pipeline, text, kin
 def test_resumed_ties_are_support_and_money_contributed_is_aid(pipeline, text, kind):
     types = _types(pipeline, text)
     assert (types[0] if types else None) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitt Romney on Sunday refused to say whether he would revoke the decision.",
+        "The department declined to answer whether the minister had changed her mind.",
+    ],
+)
+def test_events_declining_to_comment_is_no_rejection(pipeline, text):
+    assert "REJECT" not in {e.type for e in _events(pipeline, text)}
+
+
+def test_events_what_is_ruled_out_is_negated(pipeline):
+    text = "A White House official ruled out sending ground troops to Syria."
+    [mobilize] = [e for e in _events(pipeline, text) if e.type == "MOBILIZE"]
+    assert mobilize.negated
+
+
+def test_events_a_question_the_writer_asks_keeps_its_type_and_is_hypothetical(pipeline):
+    asked = "Did the minister know of protesters who were later killed by US-led airstrikes?"
+    [event] = _events(pipeline, asked)
+    assert (event.type, event.modality) == ("ASSAULT", "hypothetical")

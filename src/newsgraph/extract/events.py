@@ -677,7 +677,14 @@ def _code(
         target = _on_home_ground(target, target_token, where, False, lexicon)
     modality = _modality(trigger, clause, sentence, published_year, quotes, lexicon)
     negated = _negated(trigger, clause, lexicon)
-    kind, mode, negated = _reported_type(kind, mode, modality, negated, trigger, clause, lexicon)
+    if _asks(sentence, trigger, quotes):
+        # "Did he know of protesters later killed by airstrikes?", "Will Iran accept the
+        # offer?": a question keeps its type and asserts nothing — hypothetical
+        modality = "hypothetical"
+    else:
+        kind, mode, negated = _reported_type(
+            kind, mode, modality, negated, trigger, clause, lexicon
+        )
     if (
         source is None
         and kind in _PLACE_SOURCE_TYPES
@@ -3503,11 +3510,34 @@ def _negated(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
     head = clause.head
     if clause.dep_ == "pcomp" and head.lower_ == "without":
         return True  # "without Russia agreeing", "left without meeting"
+    if clause.dep_ in ("xcomp", "dobj") and clause.tag_ == "VBG" and _rules_out(head):
+        return True  # "ruled out sending ground troops", "excluded sending"
     return (
         clause.dep_ == "xcomp"
         and head.i != clause.i
         and head.lemma_.lower() in lexicon.failure_verbs
     )
+
+
+# Verbs that exclude what their gerund names ("ruled out sending troops", "rejected holding
+# talks").
+_EXCLUDING_VERBS = frozenset({"exclude", "reject", "oppose", "resist", "forswear", "renounce"})
+
+
+def _asks(sentence: SpacySpan, trigger: Token, quotes: tuple[Quote, ...]) -> bool:
+    """A question the writer asks: a sentence ending in "?" outside any quote (a quoted
+    question is the speaker's, and the quote records it)."""
+    last = next((t for t in reversed(sentence) if not t.is_space and not t.is_quote), None)
+    if last is None or last.text != "?":
+        return False
+    return not any(q.span.start <= trigger.idx < q.span.end for q in quotes)
+
+
+def _rules_out(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in _EXCLUDING_VERBS
 
 
 def _hedged(trigger: Token, clause: Token, lexicon: EventLexicon) -> bool:
