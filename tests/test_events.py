@@ -1447,3 +1447,15 @@ def test_events_a_question_the_writer_asks_keeps_its_type_and_is_hypothetical(pi
     asked = "Did the minister know of protesters who were later killed by US-led airstrikes?"
     [event] = _events(pipeline, asked)
     assert (event.type, event.modality) == ("ASSAULT", "hypothetical")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Erdogan has vowed to "strangle" a Kurd-led border security force.',
+        "Iran vowed to retaliate against Israel.",
+    ],
+)
+def test_events_a_vow_of_violence_is_a_threat(pipeline, text):
+    event = _main(pipeline, text)
+    assert event is not None and event.type == "THREATEN"
