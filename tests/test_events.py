@@ -1459,3 +1459,16 @@ def test_events_a_question_the_writer_asks_keeps_its_type_and_is_hypothetical(pi
 def test_events_a_vow_of_violence_is_a_threat(pipeline, text):
     event = _main(pipeline, text)
     assert event is not None and event.type == "THREATEN"
+
+
+def test_events_a_dateline_with_a_spaced_hyphen_is_no_actor(pipeline):
+    text = (
+        "Nankana Sahib, Pakistan - When Sikh devotee Gurmit Singh crossed the Indian border to"
+        " visit the holiest sites in Pakistan this month, he set out on the journey alone."
+    )
+    assert all(e.source != "Nankana Sahib" for e in _events(pipeline, text))
+
+
+def test_events_a_war_on_drugs_is_a_policy_not_an_attack(pipeline):
+    text = "He wrote many of the laws in the 1980s that helped shape America's war on drugs."
+    assert "ASSAULT" not in {e.type for e in _events(pipeline, text)}

@@ -1651,14 +1651,27 @@ _THING_SUFFIXES = ("ment", "ance", "ence")
 
 
 def _dateline_end(sentence: SpacySpan) -> int | None:
-    """The index of the dash that ends a dateline opening the sentence ("CARACAS — "): the
-    first word all capitals, the dash within MAX_DATELINE_TOKENS tokens."""
+    """The index of the dash that ends a dateline opening the sentence, within
+    MAX_DATELINE_TOKENS tokens: "CARACAS — " (first word all capitals), or a place, a comma
+    and a country before a dash or a spaced hyphen ("Nankana Sahib, Pakistan - ")."""
     first = sentence[0] if len(sentence) else None
-    if first is None or not (first.is_upper and len(first.text) > 1 and first.is_alpha):
+    if first is None or not first.text[:1].isupper():
         return None
+    capitals = first.is_upper and len(first.text) > 1 and first.is_alpha
+    doc = sentence.doc
     for token in sentence[1 : MAX_DATELINE_TOKENS + 1]:
-        if token.text in _DASHES:
+        spaced_hyphen = (
+            token.text == "-" and bool(token.whitespace_) and bool(doc[token.i - 1].whitespace_)
+        )
+        if token.text not in _DASHES and not spaced_hyphen:
+            continue
+        if capitals and token.text in _DASHES:
             return token.i
+        # "Nankana Sahib, Pakistan - When …": a place, a comma and a country before the dash
+        commas = [t.i for t in doc[sentence.start : token.i] if t.text == ","]
+        if commas and countries().lookup(doc[commas[-1] + 1 : token.i].text, ("alias",)):
+            return token.i
+        return None
     return None
 
 
