@@ -531,6 +531,24 @@ def test_writers_apposition_after_the_content_noun_stays_out_of_the_content(quot
     assert quote.text == "the Trans-Pacific Partnership"
 
 
+def test_writers_apposition_after_a_dash_stays_out_of_the_content(quotes_of):
+    text = (
+        "Mr. Trump has railed against the Trans-Pacific Partnership — a deal the administration "
+        "finished negotiating last year."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Trans-Pacific Partnership"
+
+
+def test_relative_clause_after_a_closing_dash_stays_in_the_content(quotes_of):
+    text = (
+        "She urged the mayor to focus on the families -- parents, children and neighbors -- "
+        "who have lost their homes to the flood."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("to focus")]
+    assert quote.text.endswith("who have lost their homes to the flood")
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

@@ -755,10 +755,11 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
 
 def _is_aside(token: Token) -> bool:
     """A non-restrictive relative clause (", which …", ", who …") or an apposition (", the
-    12-country trade deal …") set off by a comma after its noun: the writer's aside about a
-    noun of the content, not part of what the source said (PolNeAR's guidelines: when in
-    doubt, leave the writer's elaboration out). Cutting appositions raised PolNeAR train
-    content F1 by 0.0014."""
+    12-country trade deal …") set off by a comma or an opening dash after its noun: the
+    writer's aside about a noun of the content, not part of what the source said (PolNeAR's
+    guidelines: when in doubt, leave the writer's elaboration out). Cutting appositions raised
+    PolNeAR train content F1 by 0.0014; cutting those after a dash too, 9 more matched
+    relations (12 gained, 3 lost)."""
     if token.dep_ not in ("relcl", "appos") or token.i == 0:
         return False
     if token.dep_ == "appos" and (
@@ -766,7 +767,21 @@ def _is_aside(token: Token) -> bool:
     ):
         return False  # "referring to herself, Mr. Bannon and Mr. Gates": a list, not an aside
     before = token.left_edge.i - 1
-    return before >= 0 and token.doc[before].text == ","
+    if before < 0:
+        return False
+    if token.doc[before].text == ",":
+        return True
+    # A dash that closes a pair ("minorities -- black, brown and indigenous people -- who …")
+    # ends the aside: what follows belongs to the noun again.
+    dashes = sum(1 for t in token.doc[token.sent.start : before] if _is_dash(t))
+    return _is_dash(token.doc[before]) and dashes % 2 == 0
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between words, not the hyphen inside one ("Trans-Pacific")."""
+    if token.text == "-":
+        return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in _DATELINE_DASHES
 
 
 def _first_paragraph(tokens: list[Token]) -> list[Token]:
