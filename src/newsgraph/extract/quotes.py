@@ -877,6 +877,11 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                 # "The statistics appear to be fabricated": what seems so is the subject's
                 # being so (PolNeAR: subject + complement, 178 of 238 such cues on train).
                 parts += [c for c in cue.children if c.dep_ == "nsubj"]
+            parts += [
+                c
+                for c in cue.children
+                if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS
+            ]
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in _impression_lemmas():
         # "The Trump team appeared paralyzed": likewise the subject and its predicate.
