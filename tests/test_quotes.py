@@ -549,6 +549,27 @@ def test_relative_clause_after_a_closing_dash_stays_in_the_content(quotes_of):
     assert quote.text.endswith("who have lost their homes to the flood")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Many delegates were deemed ineligible by the party.",
+            "Many delegates were deemed ineligible",
+        ),
+        (
+            "The plan is widely seen as a threat to the union.",
+            "The plan is widely seen as a threat to the union",
+        ),
+        (
+            "The central bank is expected to act at its final meeting of the year.",
+            "The central bank is expected to act at its final meeting of the year",
+        ),
+    ],
+)
+def test_passive_cue_with_a_predicate_takes_in_its_subject(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

@@ -889,6 +889,9 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         subjects = [c for c in cue.children if c.dep_ == "nsubj"]
         if parts and subjects:
             return _subtree_span(_content_tokens(parts + subjects), 1)
+    passive_complement = _passive_complement(cue)
+    if passive_complement:
+        return _subtree_span(_content_tokens(passive_complement), 1)
     if lemma in objects and any(c.dep_ == "agent" for c in cue.children):
         # "The plan was rejected by voters": in the passive the subject is what was rejected.
         passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
@@ -993,6 +996,27 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         clause = [t for t in cue.head.subtree if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
+
+
+def _passive_complement(cue: Token) -> list[Token]:
+    """The subject and predicate of a passive cue with a predicate complement: in "many
+    delegates were deemed ineligible" or "the plan is widely seen as a threat" what is deemed
+    or seen is the subject's being so (PolNeAR: subject and complement, the cue between)."""
+    subjects = [
+        c
+        for c in cue.children
+        if c.dep_ == "nsubjpass" and c.i < cue.i and c.lower_ not in _RELATIVE_PRONOUNS
+    ]
+    complements = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and (
+            c.dep_ in ("oprd", "acomp", "attr")
+            or (c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children))
+        )
+    ]
+    return subjects[:1] + complements if subjects and complements else []
 
 
 def _is_clause_frame_cue(token: Token, entities: tuple[Entity, ...]) -> bool:
