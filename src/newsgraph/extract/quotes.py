@@ -716,12 +716,22 @@ def _direct_quotes(
 
 
 def _according_to_content(token: Token) -> TextSpan | None:
-    """The clause an "according to X" phrase attributes: its sentence minus the phrase."""
+    """The clause an "according to X" phrase attributes: its sentence minus the phrase, on the
+    side where most of the sentence lies, within the phrase's paragraph (the parser sometimes
+    runs a sentence over a paragraph break)."""
     sentence = token.sent
     phrase = list(token.subtree)
     start, end = phrase[0].i, phrase[-1].i + 1
-    left = (sentence.start, start)
-    right = (end, sentence.end)
+    low, high = sentence.start, sentence.end
+    for t in token.doc[low:start]:
+        if "\n" in t.text:
+            low = t.i + 1
+    for t in token.doc[end:high]:
+        if "\n" in t.text:
+            high = t.i
+            break
+    left = (low, start)
+    right = (end, high)
     chosen = max(left, right, key=lambda r: r[1] - r[0])
     tokens = [t for t in token.doc[chosen[0] : chosen[1]] if not t.is_punct or t.text in "%$"]
     if len(tokens) < INDIRECT_MIN_TOKENS:
