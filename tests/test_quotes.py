@@ -570,6 +570,19 @@ def test_passive_cue_with_a_predicate_takes_in_its_subject(quotes_of, text, cont
     assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        ", though she did not discuss their terms",
+        ", while the mayor kept her distance from the plan",
+    ],
+)
+def test_writers_contrasting_clause_stays_out_of_the_content(quotes_of, aside):
+    text = f"The spokeswoman said all staffers sign agreements{aside}."
+    reports = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("all")]
+    assert [q.text for q in reports] == ["all staffers sign agreements"]
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

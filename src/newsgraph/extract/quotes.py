@@ -138,6 +138,8 @@ _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# Words that open a concessive or contrastive adjunct: the writer's, not the source's.
+_CONTRAST_WORDS = frozenset({"though", "although", "while", "whereas", "despite"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
@@ -753,6 +755,7 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
             child
             for child in token.children
             if not _is_aside(child)
+            and not _is_contrast_aside(child)
             and not (
                 child.dep_ in _OWN_ATTRIBUTION_DEPS
                 and child.tag_ != "VB"
@@ -761,6 +764,28 @@ def _content_tokens(roots: Iterable[Token]) -> list[Token]:
             )
         )
     return found
+
+
+def _is_contrast_aside(token: Token) -> bool:
+    """A concessive or contrastive clause set off by a comma or dash (", though she did not
+    discuss their terms", ", while Cruz said …", ", despite some recent suggestions …"): the
+    writer sets the report against something else; it is not part of what the source said.
+    On PolNeAR train cutting them gained 15 matched relations; "because", "as", "when" and
+    "after" clauses lost as many as they gained and stay."""
+    if token.dep_ == "prep":
+        word = token.lower_
+    elif token.dep_ == "advcl":
+        marks = [c for c in token.children if c.dep_ == "mark"]
+        word = marks[0].lower_ if marks else ""
+    else:
+        return False
+    before = token.left_edge.i - 1
+    return (
+        word in _CONTRAST_WORDS
+        and token.head.pos_ in ("VERB", "AUX")
+        and before >= 0
+        and (token.doc[before].text in (",", ";") or _is_dash(token.doc[before]))
+    )
 
 
 def _is_aside(token: Token) -> bool:
