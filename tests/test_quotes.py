@@ -266,7 +266,7 @@ def test_reported_speech_takes_in_the_partial_quote_that_ends_it(quotes_of):
     text = "Cruz pledged to oppose legal status for immigrants “today, tomorrow, forever.”"
     [quote] = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 5]
     assert quote.text.startswith("to oppose legal status")
-    assert quote.text.endswith("forever.")
+    assert quote.text.rstrip("”").endswith("forever.")
     assert quote.speaker_name == "Cruz"
 
 
@@ -581,6 +581,16 @@ def test_writers_contrasting_clause_stays_out_of_the_content(quotes_of, aside):
     text = f"The spokeswoman said all staffers sign agreements{aside}."
     reports = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("all")]
     assert [q.text for q in reports] == ["all staffers sign agreements"]
+
+
+def test_reported_speech_takes_in_the_quoted_fragment_that_ends_it(quotes_of):
+    text = (
+        "Jacobs explained that the title is given to the person who has had the greatest "
+        "impact on the news, “for good or for ill.”"
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("that the title")
+    assert quote.text.endswith("“for good or for ill.”")
 
 
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):

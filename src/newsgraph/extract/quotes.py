@@ -138,6 +138,8 @@ _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# What may stand between reported speech and a quotation that continues it: a comma, a dash.
+_QUOTE_JOIN = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
 # Words that open a concessive or contrastive adjunct: the writer's, not the source's.
 _CONTRAST_WORDS = frozenset({"though", "although", "while", "whereas", "despite"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -1183,6 +1185,26 @@ def _after_colon(
     return TextSpan(start, content.end)
 
 
+def _into_quotation(
+    text: str, content: TextSpan, cue: Token, quotations: list[Quotation]
+) -> TextSpan:
+    """Reported speech that runs on into a quoted fragment of its sentence takes it in: in
+    `explained that the title goes to whoever had the greatest impact, "for good or for ill."`
+    the quoted words end what was explained, though the parser hangs them from the verb. A
+    quotation that opens in capitals is a sentence of its own, quoted directly."""
+    sentence_end = cue.sent.end_char
+    for quotation in quotations:
+        if content.start < quotation.start < content.end < quotation.inner_end:
+            return TextSpan(content.start, quotation.end)  # never stop inside a quotation
+        if quotation.start < content.end or quotation.start >= sentence_end:
+            continue
+        opening = text[quotation.inner_start : quotation.inner_start + 1]
+        if opening.islower() and _QUOTE_JOIN.fullmatch(text, content.end, quotation.start):
+            return TextSpan(content.start, quotation.end)
+        break
+    return content
+
+
 def _indirect_quotes(
     doc: Doc,
     text: str,
@@ -1223,6 +1245,8 @@ def _indirect_quotes(
         content = _indirect_content(token)
         if content is not None:
             content = _after_colon(doc, text, content, token, quotations)
+        if content is not None:
+            content = _into_quotation(text, content, token, quotations)
         if content is None or _quoted_share(content, quotations) > INDIRECT_MAX_QUOTED_SHARE:
             continue
         if token.i in used_cues and not any(
