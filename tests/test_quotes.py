@@ -593,6 +593,16 @@ def test_reported_speech_takes_in_the_quoted_fragment_that_ends_it(quotes_of):
     assert quote.text.endswith("“for good or for ill.”")
 
 
+def test_clause_subject_the_parser_hangs_from_the_cue_stays_in_the_content(quotes_of):
+    text = (
+        'Smith said the days when the nation had "a somewhat unifying story" from newspapers '
+        "and the leading TV news networks are gone."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("the days when")
+    assert quote.text.endswith("are gone")
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

@@ -854,6 +854,23 @@ def _coordinated_content(cue: Token, clause: Token) -> list[Token]:
     ]
 
 
+def _stranded_subject(cue: Token, clause: Token) -> list[Token]:
+    """The subject of a clause the parser hung from the cue instead: in "said the days when
+    the nation had one story are gone" it reads "the days …" as the verb's object or adverb
+    and leaves "are gone" without a subject; the noun phrase between them is the clause's."""
+    if clause.i < cue.i or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children
+    ):
+        return []
+    return [
+        c
+        for c in cue.children
+        if c.dep_ in ("npadvmod", "dobj")
+        and cue.i < c.i < clause.i
+        and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    ]
+
+
 def _indirect_content(cue: Token) -> TextSpan | None:
     """What a cue attributes: its clause, or for stance verbs their object, infinitive or
     prepositional complement, or for a parenthetical "X said" the clause around it."""
@@ -885,6 +902,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
         ]
     if clauses:
+        clauses += _stranded_subject(cue, clauses[0])
         clauses += _coordinated_content(cue, clauses[-1])
         return _subtree_span(_content_tokens(clauses), INDIRECT_MIN_TOKENS)
     if lemma in ("accuse", "charge", "blame"):
