@@ -603,6 +603,12 @@ def test_clause_subject_the_parser_hangs_from_the_cue_stays_in_the_content(quote
     assert quote.text.endswith("are gone")
 
 
+def test_stance_verb_with_an_object_reports_the_object_not_the_clause_before(quotes_of):
+    text = "Prices have risen sharply, the chairman denounced the new tariff on steel."
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.speaker_name == "the chairman"]
+    assert quote.text == "the new tariff on steel"
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

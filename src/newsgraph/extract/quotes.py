@@ -891,6 +891,16 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         # A cue has one content: with a clause after it, a clause before it is the parser
         # joining the writer's sentence to the report ("A was B, and he said C").
         clauses = [c for c in clauses if c.i > cue.i]
+    objects, infinitives, prepositional = _stance_lexicon()
+    if (
+        clauses
+        and all(c.i < cue.i for c in clauses)
+        and lemma in objects
+        and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+    ):
+        # "Tinder suspended her account, but did not explain why": a stance verb with an object
+        # after it reports that object; the clause before is the writer's sentence.
+        clauses = []
     if not clauses and lemma in _QUESTION_LEMMAS:
         # "asked if he was ever bullied": the parser hangs an "if"/"whether" question as an
         # adverbial clause.
@@ -913,7 +923,6 @@ def _indirect_content(cue: Token) -> TextSpan | None:
             if c.dep_ in ("dobj", "prep") and c.lower_ != "by" and c.i > cue.i
         ]
         return _subtree_span(_content_tokens(parts), INDIRECT_MIN_TOKENS)
-    objects, infinitives, prepositional = _stance_lexicon()
     if lemma in infinitives:
         parts = [c for c in cue.children if c.dep_ == "xcomp"]
         if not parts:
