@@ -609,6 +609,12 @@ def test_stance_verb_with_an_object_reports_the_object_not_the_clause_before(quo
     assert quote.text == "the new tariff on steel"
 
 
+def test_stance_verb_with_an_infinitive_reports_it_not_the_clause_before(quotes_of):
+    text = "Turnout was low, the governor vowed to reopen the polling stations."
+    reports = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 30]
+    assert [q.text for q in reports] == ["to reopen the polling stations"]
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")
