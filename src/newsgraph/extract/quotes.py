@@ -1069,7 +1069,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         # "In his state, Christie said, offenders are sent to treatment."; "As reported by the
         # Post, 150 delegates are at stake."
         own = {t.i for t in cue.subtree}
-        clause = [t for t in cue.head.subtree if t.i not in own]
+        clause = [t for t in _content_tokens([cue.head]) if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
 
