@@ -615,6 +615,15 @@ def test_stance_verb_with_an_infinitive_reports_it_not_the_clause_before(quotes_
     assert [q.text for q in reports] == ["to reopen the polling stations"]
 
 
+def test_fronted_phrase_before_a_parenthetical_attribution_is_part_of_the_report(quotes_of):
+    text = (
+        "In a general election polarized by the economy, those Democrats argued, black and "
+        "Hispanic voters would turn out strongly."
+    )
+    reports = [q for q in only(quotes_of(text), "indirect") if q.speaker_name]
+    assert [q.text for q in reports] == [text[:-1]]
+
+
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
     text = "He criticized three officials, Ms. Lopez, Mr. Reed and Mr. Hart."
     [quote] = only(quotes_of(text), "indirect")

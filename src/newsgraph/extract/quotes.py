@@ -1068,7 +1068,12 @@ def _indirect_content(cue: Token) -> TextSpan | None:
     if lemma in cue_lemmas() and (cue.dep_ == "parataxis" or as_clause) and cue.head.i != cue.i:
         # "In his state, Christie said, offenders are sent to treatment."; "As reported by the
         # Post, 150 delegates are at stake."
-        own = {t.i for t in cue.subtree}
+        # What the parser hangs from the cue before its subject is the report's own fronted
+        # phrase: "In a general election polarized by Trump, Democrats argued, black voters
+        # would turn out" attributes the whole.
+        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < cue.i]
+        first = subjects[0].left_edge.i if subjects and cue.dep_ == "parataxis" else 0
+        own = {t.i for t in cue.subtree if t.i >= first}
         clause = [t for t in _content_tokens([cue.head]) if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
