@@ -545,7 +545,7 @@ def test_relative_clause_after_a_closing_dash_stays_in_the_content(quotes_of):
         "She urged the mayor to focus on the families -- parents, children and neighbors -- "
         "who have lost their homes to the flood."
     )
-    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("to focus")]
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("the mayor")]
     assert quote.text.endswith("who have lost their homes to the flood")
 
 
@@ -622,6 +622,12 @@ def test_fronted_phrase_before_a_parenthetical_attribution_is_part_of_the_report
     )
     reports = [q for q in only(quotes_of(text), "indirect") if q.speaker_name]
     assert [q.text for q in reports] == [text[:-1]]
+
+
+def test_object_of_an_infinitive_cue_is_the_subject_of_what_is_urged(quotes_of):
+    text = "The governor urged the Supreme Court to intervene in the dispute."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Supreme Court to intervene in the dispute"
 
 
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
