@@ -33,10 +33,13 @@ How it works, in order:
    that …``); a cue noun that is the object of a verb, voiced by its subject (``made the
    argument that …``). A passive cue with no agent (``it was announced that …``, ``X is
    expected to …``, ``Asked whether …``) names no speaker. Content is the
-   complement's subtree, less coordinated cue clauses of the same source, comma-set relative
-   clauses and appositions (the writer's asides), a lead-in before a colon and anything past a
-   paragraph break; reported speech takes in the partial quote of its own cue; an impression
-   (``X seems to …``) takes in its subject. The lexicon is ``data/cues.toml`` plus the words
+   complement's subtree, less coordinated cue clauses of the same source, relative clauses and
+   appositions set off by a comma or an opening dash, concessive or contrastive clauses
+   (``, though …``, ``, while …``: the writer's asides), a lead-in before a colon and anything
+   past a paragraph break; reported speech takes in the partial quote of its own cue and a
+   quoted fragment that ends its sentence, and never stops inside a quotation; an impression
+   (``X seems to …``) and a passive cue with a predicate (``X is expected to …``, ``X was
+   deemed ineligible``) take in their subject. The lexicon is ``data/cues.toml`` plus the words
    learned from PolNeAR train by ``tools/learn_cues.py`` (``data/learned_cues.toml``); cues of
    the writer's impression ("seemed", "appeared") quote nobody.
 5. **Relay** (``via``): the outlet or medium that passes the words on — "quoted X as saying",
