@@ -266,7 +266,7 @@ def test_reported_speech_takes_in_the_partial_quote_that_ends_it(quotes_of):
     text = "Cruz pledged to oppose legal status for immigrants “today, tomorrow, forever.”"
     [quote] = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 5]
     assert quote.text.startswith("to oppose legal status")
-    assert quote.text.endswith("forever.")
+    assert quote.text.rstrip("”").endswith("forever.")
     assert quote.speaker_name == "Cruz"
 
 
@@ -529,6 +529,105 @@ def test_writers_apposition_after_the_content_noun_stays_out_of_the_content(quot
     )
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "the Trans-Pacific Partnership"
+
+
+def test_writers_apposition_after_a_dash_stays_out_of_the_content(quotes_of):
+    text = (
+        "Mr. Trump has railed against the Trans-Pacific Partnership — a deal the administration "
+        "finished negotiating last year."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Trans-Pacific Partnership"
+
+
+def test_relative_clause_after_a_closing_dash_stays_in_the_content(quotes_of):
+    text = (
+        "She urged the mayor to focus on the families -- parents, children and neighbors -- "
+        "who have lost their homes to the flood."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("the mayor")]
+    assert quote.text.endswith("who have lost their homes to the flood")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Many delegates were deemed ineligible by the party.",
+            "Many delegates were deemed ineligible",
+        ),
+        (
+            "The plan is widely seen as a threat to the union.",
+            "The plan is widely seen as a threat to the union",
+        ),
+        (
+            "The central bank is expected to act at its final meeting of the year.",
+            "The central bank is expected to act at its final meeting of the year",
+        ),
+    ],
+)
+def test_passive_cue_with_a_predicate_takes_in_its_subject(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        ", though she did not discuss their terms",
+        ", while the mayor kept her distance from the plan",
+    ],
+)
+def test_writers_contrasting_clause_stays_out_of_the_content(quotes_of, aside):
+    text = f"The spokeswoman said all staffers sign agreements{aside}."
+    reports = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("all")]
+    assert [q.text for q in reports] == ["all staffers sign agreements"]
+
+
+def test_reported_speech_takes_in_the_quoted_fragment_that_ends_it(quotes_of):
+    text = (
+        "Jacobs explained that the title is given to the person who has had the greatest "
+        "impact on the news, “for good or for ill.”"
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("that the title")
+    assert quote.text.endswith("“for good or for ill.”")
+
+
+def test_clause_subject_the_parser_hangs_from_the_cue_stays_in_the_content(quotes_of):
+    text = (
+        'Smith said the days when the nation had "a somewhat unifying story" from newspapers '
+        "and the leading TV news networks are gone."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text.startswith("the days when")
+    assert quote.text.endswith("are gone")
+
+
+def test_stance_verb_with_an_object_reports_the_object_not_the_clause_before(quotes_of):
+    text = "Prices have risen sharply, the chairman denounced the new tariff on steel."
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.speaker_name == "the chairman"]
+    assert quote.text == "the new tariff on steel"
+
+
+def test_stance_verb_with_an_infinitive_reports_it_not_the_clause_before(quotes_of):
+    text = "Turnout was low, the governor vowed to reopen the polling stations."
+    reports = [q for q in only(quotes_of(text), "indirect") if q.cue and q.cue.start == 30]
+    assert [q.text for q in reports] == ["to reopen the polling stations"]
+
+
+def test_fronted_phrase_before_a_parenthetical_attribution_is_part_of_the_report(quotes_of):
+    text = (
+        "In a general election polarized by the economy, those Democrats argued, black and "
+        "Hispanic voters would turn out strongly."
+    )
+    reports = [q for q in only(quotes_of(text), "indirect") if q.speaker_name]
+    assert [q.text for q in reports] == [text[:-1]]
+
+
+def test_object_of_an_infinitive_cue_is_the_subject_of_what_is_urged(quotes_of):
+    text = "The governor urged the Supreme Court to intervene in the dispute."
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "the Supreme Court to intervene in the dispute"
 
 
 def test_apposition_that_lists_names_stays_in_the_content(quotes_of):
