@@ -1375,17 +1375,7 @@ def _adverb_attribution(text: str, adverb: Token) -> Quote | None:
     content = _subtree_span(_content_tokens([adverb.head]), INDIRECT_MIN_TOKENS)
     if content is None:
         return None
-    return Quote(
-        text=content.text_of(text),
-        span=content,
-        kind="indirect",
-        speaker=None,
-        speaker_name=None,
-        speaker_span=None,
-        cue=TextSpan(adverb.idx, adverb.idx + len(adverb)),
-        via=None,
-        extractor=EXTRACTOR,
-    )
+    return _unsourced_quote(text, adverb, content)
 
 
 def _after_colon(
