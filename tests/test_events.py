@@ -1472,3 +1472,11 @@ def test_events_a_dateline_with_a_spaced_hyphen_is_no_actor(pipeline):
 def test_events_a_war_on_drugs_is_a_policy_not_an_attack(pipeline):
     text = "He wrote many of the laws in the 1980s that helped shape America's war on drugs."
     assert "ASSAULT" not in {e.type for e in _events(pipeline, text)}
+
+
+def test_events_a_private_persons_trip_named_by_a_noun_is_no_visit(pipeline):
+    text = (
+        "Over the next three years Sores Amanos returned to Syria twice, spending more than a"
+        " year there on his third trip to Syria."
+    )
+    assert not _events(pipeline, text)

@@ -846,7 +846,7 @@ def _sense_holds(
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
     kind = candidate.entry.type
-    visit = candidate.entry.mode == "visit" and trigger.pos_ == "VERB"
+    visit = candidate.entry.mode == "visit"
     if visit and (source is None or not _is_political(source)):
         return False
     if visit and source is not None and source.sector in _NON_STATE_VISITORS:
