@@ -1013,3 +1013,13 @@ def test_cue_noun_as_subject_of_a_copula_takes_its_clause(quotes_of):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.text == "that voters should value stability over radical change"
     assert text[quote.speaker_span.start : quote.speaker_span.end] == "Her"
+
+
+def test_headline_surname_before_a_colon_is_the_articles_person_of_that_surname(quotes_of):
+    text = (
+        "Lynch: No outside influence on FBI probe into Clinton emails.\n\n"
+        "Attorney General Loretta Lynch said on Tuesday that the investigation would be run by"
+        " career prosecutors."
+    )
+    [headline] = [q for q in quotes_of(text) if q.text.startswith("No outside influence")]
+    assert headline.speaker_name == "Loretta Lynch"

@@ -1530,6 +1530,17 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
         name = source.text_of(text)
         content = TextSpan(line.start(2), line.end(2))
         entity = entity_at(entities, source.start, source.end)
+        named = (
+            _person_by_surname(entities, name)
+            if entity is None and _TITLE_WORD.fullmatch(name) and not name.isupper()
+            else None
+        )
+        if named is not None:
+            # "Lynch: No outside influence on FBI probe": a headline's bare surname that NER
+            # did not tag is the one person of the article with that surname
+            if len(_WORDS.findall(content.text_of(text))) >= INDIRECT_MIN_TOKENS:
+                quotes.append((_colon_quote(text, named, source, content, line.end(1)), None))
+            continue
         if _is_speaker_label(name, labels, entity):
             # A transcript ("TAPPER: Do you think …", "Q: …"): the label names the speaker.
             if len(_WORDS.findall(content.text_of(text))) < INDIRECT_MIN_TOKENS:
@@ -1551,23 +1562,29 @@ def _colon_quotes(text: str, entities: tuple[Entity, ...]) -> list[tuple[Quote, 
             )
         ):
             continue
-        quotes.append(
-            (
-                Quote(
-                    text=content.text_of(text),
-                    span=content,
-                    kind="indirect",
-                    speaker=entity.id if entity else None,
-                    speaker_name=entity.name if entity else name,
-                    speaker_span=source,
-                    cue=TextSpan(line.end(1), line.end(1) + 1),
-                    via=None,
-                    extractor=EXTRACTOR,
-                ),
-                None,
-            )
-        )
+        quotes.append((_colon_quote(text, entity, source, content, line.end(1), name), None))
     return quotes
+
+
+def _colon_quote(
+    text: str,
+    entity: Entity | None,
+    source: TextSpan,
+    content: TextSpan,
+    colon: int,
+    name: str | None = None,
+) -> Quote:
+    return Quote(
+        text=content.text_of(text),
+        span=content,
+        kind="indirect",
+        speaker=entity.id if entity else None,
+        speaker_name=entity.name if entity else name,
+        speaker_span=source,
+        cue=TextSpan(colon, colon + 1),
+        via=None,
+        extractor=EXTRACTOR,
+    )
 
 
 def _is_label(name: str) -> bool:
