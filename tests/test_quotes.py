@@ -583,6 +583,42 @@ def test_writers_contrasting_clause_stays_out_of_the_content(quotes_of, aside):
     assert [q.text for q in reports] == ["all staffers sign agreements"]
 
 
+def test_writers_even_as_clause_stays_out_of_the_content(quotes_of):
+    text = (
+        "The company said that it was stepping up its fight against abuse, even as its "
+        "critics called the effort too little and too late."
+    )
+    reports = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("that")]
+    assert [q.text for q in reports] == ["that it was stepping up its fight against abuse"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He was promising to meet and in some cases exceed his goals without new laws.",
+            "to meet and in some cases exceed his goals without new laws",
+        ),
+        (
+            "She has mentioned refinancing student loans and forcing universities to spend "
+            "more from their endowments.",
+            "refinancing student loans and forcing universities to spend more from their "
+            "endowments",
+        ),
+    ],
+)
+def test_verb_the_parser_coordinates_with_the_cue_continues_the_content(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
+
+
+def test_quoted_words_modifying_a_noun_have_no_speaker(quotes_of):
+    text = "Sotomayor said the “wise Latina” phrase was a poor choice of words."
+    [partial] = only(quotes_of(text), "partial")
+    assert partial.text == "wise Latina"
+    assert partial.speaker_name is None
+    assert partial.cue is None
+
+
 def test_reported_speech_takes_in_the_quoted_fragment_that_ends_it(quotes_of):
     text = (
         "Jacobs explained that the title is given to the person who has had the greatest "

@@ -152,7 +152,7 @@ _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # What may stand between reported speech and a quotation that continues it: a comma, a dash.
 _QUOTE_JOIN = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
 # Words that open a concessive or contrastive adjunct: the writer's, not the source's.
-_CONTRAST_WORDS = frozenset({"though", "although", "while", "whereas", "despite"})
+_CONTRAST_WORDS = frozenset({"though", "although", "while", "whereas", "despite", "even as"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INHERIT_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "acl"})
@@ -168,6 +168,7 @@ _ADDRESSEE_VERBS = frozenset(
 )
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
 # as subject and a finite "that" clause as complement ("Sanders grumbled that …", "the Kremlin
 # figures that …"). On PolNeAR train the quotes they add matched gold 24 times in 35; with any
@@ -708,17 +709,21 @@ def _direct_quotes(
     # continues it (`"…," she said. "…"`), and shares its cue.
     previous: tuple[_Speaker, Token | None, int] | None = None
     for quotation in quotations:
+        mention = False
         partial = _is_partial(doc, text, quotation)
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         title = _is_title(text[quotation.inner_start : quotation.inner_end])
         if partial and span is not None and not title:
             root = _quote_root(doc, span.start, span.end)
+            # Quoted words that modify a noun of the writer's ("the “wise Latina” phrase", "a
+            # “moan”-worthy read") mention someone's wording; nobody says them here.
+            mention = root is not None and root.dep_ in _MODIFIER_DEPS and root.head.i > root.i
             cue = _governing_cue(root, doc[span.start].sent)
         elif partial:
             cue = None  # a title in quote marks ("told "Fox and Friends"") is nobody's words
         else:
             cue = _direct_cue(doc, text, quotation, quotations)
-        speaker = _speaker(doc, text, cue, entities, genders)
+        speaker = _speaker(doc, text, None if mention else cue, entities, genders)
         paragraph = bisect.bisect_right(starts, quotation.start)
         if (
             cue is None
@@ -746,7 +751,11 @@ def _direct_quotes(
                     speaker=speaker.entity.id if speaker.entity else None,
                     speaker_name=speaker.name,
                     speaker_span=speaker.span,
-                    cue=TextSpan(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+                    cue=(
+                        TextSpan(cue.idx, cue.idx + len(cue))
+                        if cue is not None and not mention
+                        else None
+                    ),
                     via=speaker.via,
                     extractor=EXTRACTOR,
                 ),
@@ -816,9 +825,13 @@ def _is_contrast_aside(token: Token) -> bool:
     elif token.dep_ == "advcl":
         marks = [c for c in token.children if c.dep_ == "mark"]
         word = marks[0].lower_ if marks else ""
+        if word == "as" and token.doc[marks[0].i - 1].lower_ == "even":
+            word = "even as"
     else:
         return False
     before = token.left_edge.i - 1
+    if word == "even as" and token.doc[before].lower_ == "even":
+        before -= 1
     return (
         word in _CONTRAST_WORDS
         and token.head.pos_ in ("VERB", "AUX")
@@ -888,6 +901,28 @@ def _coordinated_content(cue: Token, clause: Token) -> list[Token]:
         if conj.dep_ == "conj"
         and conj.i > clause.i
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+    ]
+
+
+def _misattached_conjuncts(cue: Token, content: Token) -> list[Token]:
+    """Verbs the parser coordinates with the cue that continue its content instead: in
+    "promised to meet and in some cases exceed his goals" or "mentioned refinancing student
+    loans and forcing universities to spend more" the second verb has the form of the content
+    (a bare infinitive, a gerund), not of the cue, and no subject of its own."""
+    forms = {t.tag_ for t in content.subtree if t.tag_ in ("VB", "VBG")}
+    if "VB" in forms:
+        forms.add("VBP")  # a subjectless "exceed" after "to meet and" is a bare infinitive
+    return [
+        conj
+        for conj in cue.children
+        if conj.dep_ == "conj"
+        and conj.i > content.i
+        and conj.tag_ in forms
+        and conj.tag_ != cue.tag_
+        and not any(
+            c.dep_ in _SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass") and c.lower_ != "to")
+            for c in conj.children
+        )
     ]
 
 
@@ -998,6 +1033,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                 for c in cue.children
                 if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS
             ]
+            parts += _misattached_conjuncts(cue, parts[0])
             return _subtree_span(_content_tokens(parts), 1)
     if lemma in _impression_lemmas():
         # "The Trump team appeared paralyzed": likewise the subject and its predicate.
@@ -1031,6 +1067,7 @@ def _indirect_content(cue: Token) -> TextSpan | None:
                     or (c.dep_ == "prep" and c.i > parts[0].i and _is_topic_phrase(c))
                 )
             ]
+            parts += _misattached_conjuncts(cue, parts[0])
             return _subtree_span(_content_tokens(parts), 1)
     if "as" in prepositional.get(lemma, ()) and not any(
         c.dep_ == "prep" and c.lower_ == "as" for c in cue.children
