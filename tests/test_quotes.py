@@ -611,6 +611,22 @@ def test_verb_the_parser_coordinates_with_the_cue_continues_the_content(quotes_o
     assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
 
 
+def test_reporting_verb_set_off_by_commas_inside_its_report_attributes_the_report(quotes_of):
+    text = (
+        "If she becomes president, Clinton suggested in a tweet, women won't be punished "
+        "for exercising their right."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == "women won't be punished for exercising their right"
+    assert quote.speaker_name == "Clinton"
+
+
+def test_closing_he_said_attributes_the_words_before_it(quotes_of):
+    text = 'Those who do take on heavy debt struggle, even with a "good" job, he said.'
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.text == 'Those who do take on heavy debt struggle, even with a "good" job'
+
+
 def test_quoted_words_modifying_a_noun_have_no_speaker(quotes_of):
     text = "Sotomayor said the “wise Latina” phrase was a poor choice of words."
     [partial] = only(quotes_of(text), "partial")

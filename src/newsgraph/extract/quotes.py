@@ -1142,7 +1142,24 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     )
-    if lemma in cue_lemmas() and (cue.dep_ == "parataxis" or as_clause) and cue.head.i != cue.i:
+    if lemma in cue_lemmas() and _is_trailing_attribution(cue):
+        # "Those who take on debt struggle, even with a good job, he said.": the parser hangs
+        # the report from the cue without a clause; it is everything before ", he said".
+        subject = next(c for c in cue.children if c.dep_ in _SUBJECT_DEPS)
+        comma = subject.left_edge.i - 1
+        # The segmenter may cut ", he said." off as a sentence of its own.
+        sentence = cue.sent if comma > cue.sent.start else cue.doc[comma].sent
+        if comma <= sentence.start:
+            sentence = cue.doc[sentence.start - 1].sent if sentence.start else sentence
+        clause = [t for t in sentence if t.i < comma]
+        if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+            return None  # "Then, last week, he said." frames what follows
+        return _subtree_span(clause, INDIRECT_MIN_TOKENS)
+    if (
+        lemma in cue_lemmas()
+        and (cue.dep_ == "parataxis" or as_clause or _is_interjected(cue))
+        and cue.head.i != cue.i
+    ):
         # "In his state, Christie said, offenders are sent to treatment."; "As reported by the
         # Post, 150 delegates are at stake."
         # What the parser hangs from the cue before its subject is the report's own fronted
@@ -1154,6 +1171,70 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         clause = [t for t in _content_tokens([cue.head]) if t.i not in own]
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     return None
+
+
+def _is_interjected(cue: Token) -> bool:
+    """A reporting verb set off by commas inside its report, which the parser reads as a clause
+    of the report's verb: "If she wins, Clinton suggested in a tweet, women won't be punished"."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    return (
+        cue.dep_ == "ccomp"
+        and cue.head.i > cue.i
+        and _lemma(cue) in _reporting_lemmas()
+        and bool(subjects)
+        and subjects[0].left_edge.i > cue.sent.start
+        and doc[subjects[0].left_edge.i - 1].text == ","
+        and cue.right_edge.i + 1 < cue.head.i
+        and doc[cue.right_edge.i + 1].text == ","
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+    )
+
+
+def _is_trailing_attribution(cue: Token) -> bool:
+    """ ", he said." closing a sentence whose words the parser left without a clause for it."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if cue.dep_ != "ROOT" or not subjects or _lemma(cue) not in _reporting_lemmas():
+        return False
+    first = subjects[0].left_edge.i
+    if first < 1 or doc[first - 1].text != ",":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in cue.children):
+        return False
+    # The sentence ends after the cue and its time or place ("he said on Monday."): a quote
+    # or clause after it is the cue's content, read elsewhere.
+    after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    if (
+        not after
+        or after[-1].text not in (".", "!")
+        or any(
+            t.dep_ not in ("punct", "npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod")
+            or t.text in "\"“”‘’'«»"
+            for t in after
+        )
+    ):
+        return False
+    # Nothing but the subject (and adverbs) between the comma and the cue.
+    return all(
+        t.dep_
+        in (
+            "nsubj",
+            "nsubjpass",
+            "advmod",
+            "aux",
+            "compound",
+            "det",
+            "amod",
+            "poss",
+            "case",
+            "punct",
+            "appos",
+            "prep",
+            "pobj",
+        )
+        for t in doc[first : cue.i]
+    ) and not any("\n" in t.text for t in doc[cue.sent.start : cue.i])
 
 
 def _passive_complement(cue: Token) -> list[Token]:
