@@ -627,12 +627,37 @@ def test_closing_he_said_attributes_the_words_before_it(quotes_of):
     assert quote.text == 'Those who do take on heavy debt struggle, even with a "good" job'
 
 
-def test_quoted_words_modifying_a_noun_have_no_speaker(quotes_of):
-    text = "Sotomayor said the “wise Latina” phrase was a poor choice of words."
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Cummings said he would take a “two-lane” approach.", "two-lane", "Cummings"),
+        (
+            'Nielsen called the death a "deeply concerning and heartbreaking" tragedy.',
+            "deeply concerning and heartbreaking",
+            "Nielsen",
+        ),
+    ],
+)
+def test_quoted_words_modifying_a_noun_in_a_report_keep_its_speaker(
+    quotes_of, text, words, speaker
+):
     [partial] = only(quotes_of(text), "partial")
-    assert partial.text == "wise Latina"
-    assert partial.speaker_name is None
-    assert partial.cue is None
+    assert partial.text == words
+    assert partial.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Kurdish forces are planning to take the square, but first need to capture the "
+            "hospital.",
+            "to take the square",
+        ),
+    ],
+)
+def test_finite_verb_coordinated_with_the_cue_stays_out_of_the_content(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "indirect")] == [content]
 
 
 def test_reported_speech_takes_in_the_quoted_fragment_that_ends_it(quotes_of):

@@ -168,7 +168,6 @@ _ADDRESSEE_VERBS = frozenset(
 )
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
 # as subject and a finite "that" clause as complement ("Sanders grumbled that …", "the Kremlin
 # figures that …"). On PolNeAR train the quotes they add matched gold 24 times in 35; with any
@@ -709,21 +708,17 @@ def _direct_quotes(
     # continues it (`"…," she said. "…"`), and shares its cue.
     previous: tuple[_Speaker, Token | None, int] | None = None
     for quotation in quotations:
-        mention = False
         partial = _is_partial(doc, text, quotation)
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         title = _is_title(text[quotation.inner_start : quotation.inner_end])
         if partial and span is not None and not title:
             root = _quote_root(doc, span.start, span.end)
-            # Quoted words that modify a noun of the writer's ("the “wise Latina” phrase", "a
-            # “moan”-worthy read") mention someone's wording; nobody says them here.
-            mention = root is not None and root.dep_ in _MODIFIER_DEPS and root.head.i > root.i
             cue = _governing_cue(root, doc[span.start].sent)
         elif partial:
             cue = None  # a title in quote marks ("told "Fox and Friends"") is nobody's words
         else:
             cue = _direct_cue(doc, text, quotation, quotations)
-        speaker = _speaker(doc, text, None if mention else cue, entities, genders)
+        speaker = _speaker(doc, text, cue, entities, genders)
         paragraph = bisect.bisect_right(starts, quotation.start)
         if (
             cue is None
@@ -751,11 +746,7 @@ def _direct_quotes(
                     speaker=speaker.entity.id if speaker.entity else None,
                     speaker_name=speaker.name,
                     speaker_span=speaker.span,
-                    cue=(
-                        TextSpan(cue.idx, cue.idx + len(cue))
-                        if cue is not None and not mention
-                        else None
-                    ),
+                    cue=TextSpan(cue.idx, cue.idx + len(cue)) if cue is not None else None,
                     via=speaker.via,
                     extractor=EXTRACTOR,
                 ),
@@ -910,8 +901,15 @@ def _misattached_conjuncts(cue: Token, content: Token) -> list[Token]:
     loans and forcing universities to spend more" the second verb has the form of the content
     (a bare infinitive, a gerund), not of the cue, and no subject of its own."""
     forms = {t.tag_ for t in content.subtree if t.tag_ in ("VB", "VBG")}
-    if "VB" in forms:
-        forms.add("VBP")  # a subjectless "exceed" after "to meet and" is a bare infinitive
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    singular = bool(subjects) and (
+        subjects[0].tag_ in ("NN", "NNP") or subjects[0].lower_ in ("he", "she", "it")
+    )
+    if "VB" in forms and singular:
+        # After a singular subject a present "exceed" cannot be the cue's finite verb: the
+        # tagger's VBP for a bare infinitive ("He promised to meet and exceed his goals").
+        # After a plural one it can ("forces are planning to X, but first need to Y").
+        forms.add("VBP")
     return [
         conj
         for conj in cue.children
