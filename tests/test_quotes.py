@@ -1075,3 +1075,31 @@ def test_headline_surname_before_a_colon_is_the_articles_person_of_that_surname(
     )
     [headline] = [q for q in quotes_of(text) if q.text.startswith("No outside influence")]
     assert headline.speaker_name == "Loretta Lynch"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Marchers outside the stadium chanted "stop the war" and "bring them home."',
+            '"stop the war" and "bring them home."',
+        ),
+        (
+            "The protesters chanted “no justice,” “no peace” and “stop the killing” outside.",
+            "“no justice,” “no peace” and “stop the killing”",
+        ),
+        (
+            'The crowd chanted, "Lock him up," and "Send him home."',
+            '"Lock him up," and "Send him home."',
+        ),
+    ],
+)
+def test_quoted_passages_of_one_cue_joined_as_a_list_are_one_content(quotes_of, text, content):
+    [joined] = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert joined.text == content
+    assert text[joined.cue.start : joined.cue.end] == "chanted"
+
+
+def test_quoted_titles_in_a_list_are_not_joined_into_a_quote(quotes_of):
+    text = 'The band played "Hail to the Chief" and "America the Beautiful" before the speech.'
+    assert not [q for q in quotes_of(text) if q.kind == "indirect"]

@@ -151,6 +151,8 @@ _NP_CUT_DEPS = frozenset(
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # What may stand between reported speech and a quotation that continues it: a comma, a dash.
 _QUOTE_JOIN = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
+# What joins two quoted passages into one compound content: "and" or "or", after a comma or not.
+_COORDINATION = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?")
 # Words that open a concessive or contrastive adjunct: the writer's, not the source's.
 _CONTRAST_WORDS = frozenset({"though", "although", "while", "whereas", "despite", "even as"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -1929,6 +1931,52 @@ def _relay_of(
     return None
 
 
+def _coordinated_quotes(
+    text: str,
+    quotations: list[Quotation],
+    direct: list[tuple[Quote, int | None]],
+    indirect: list[tuple[Quote, int]],
+) -> list[tuple[Quote, int]]:
+    """Quoted passages of one cue joined as a list ("and", "or", commas) are one content: in
+    `chanted "stop killing black people" and "no justice, no peace."` the coordination is what
+    was chanted (PolNeAR's guidelines: "include the conjunction when a span is compound",
+    `charged with "disturbing the peace" and "indecent exposure."`). Read when no reported
+    speech of that cue already spans the list; the passages stay records of their own. On
+    PolNeAR train: 14 of the 17 lists read matched gold (+9 matched relations)."""
+    quotation_of = {(q.inner_start, q.inner_end): q for q in quotations}
+    runs: list[tuple[int, list[tuple[Quote, Quotation]]]] = []
+    for quote, cue in direct:
+        quotation = quotation_of.get((quote.span.start, quote.span.end))
+        if quotation is None or cue is None:
+            continue
+        if runs and runs[-1][0] == cue and _joins_list(text, runs[-1][1][-1][1], quotation):
+            runs[-1][1].append((quote, quotation))
+        else:
+            runs.append((cue, [(quote, quotation)]))
+    found: list[tuple[Quote, int]] = []
+    for cue, run in runs:
+        span = TextSpan(run[0][1].start, run[-1][1].end)
+        if len(run) < 2 or any(
+            other_cue == cue
+            and other.span.start <= run[0][0].span.start
+            and run[-1][0].span.end <= other.span.end
+            for other, other_cue in indirect
+        ):
+            continue
+        found.append((replace(run[0][0], kind="indirect", span=span, text=span.text_of(text)), cue))
+    return found
+
+
+def _joins_list(text: str, previous: Quotation, quotation: Quotation) -> bool:
+    """Whether ``quotation`` follows ``previous`` as the next item of a list: only "and" or
+    "or", a comma or both stand between them (the comma may close the previous passage:
+    `"reckless," "costly"`)."""
+    between = text[previous.end : quotation.start]
+    if not (previous.closed and between) or _COORDINATION.fullmatch(between) is None:
+        return False
+    return "," in between or between.strip() != "" or text[previous.inner_end - 1] == ","
+
+
 def _with_partials(
     doc: Doc,
     text: str,
@@ -1977,6 +2025,7 @@ def extract_quotes(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     indirect = _with_partials(
         doc, text, _indirect_quotes(doc, text, entities, genders, quotations, used), direct
     )
+    indirect += _coordinated_quotes(text, quotations, direct, indirect)
     found: list[tuple[Quote, int | None]] = [*direct, *indirect, *_colon_quotes(text, entities)]
     # A headline the parser did read keeps its parsed quote.
     cues = {quote.cue.start for quote, _ in found if quote.cue is not None}
