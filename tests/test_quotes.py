@@ -1103,3 +1103,14 @@ def test_quoted_passages_of_one_cue_joined_as_a_list_are_one_content(quotes_of, 
 def test_quoted_titles_in_a_list_are_not_joined_into_a_quote(quotes_of):
     text = 'The band played "Hail to the Chief" and "America the Beautiful" before the speech.'
     assert not [q for q in quotes_of(text) if q.kind == "indirect"]
+
+
+def test_reported_speech_of_several_quoted_passages_is_not_taken_for_a_direct_quote(quotes_of):
+    text = (
+        'The senator warned that "the rule of law is in danger" because "voters are being bused'
+        ' to the polls by outside groups."'
+    )
+    [report] = only(quotes_of(text), "indirect")
+    assert report.text.startswith('that "the rule of law')
+    assert report.text.endswith('outside groups."')
+    assert report.speaker_name is not None
