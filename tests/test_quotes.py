@@ -1114,3 +1114,18 @@ def test_reported_speech_of_several_quoted_passages_is_not_taken_for_a_direct_qu
     assert report.text.startswith('that "the rule of law')
     assert report.text.endswith('outside groups."')
     assert report.speaker_name is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('The hall went quiet.\n\n"Lock her up!"\n\nThe senator smiled.', "direct"),
+        ('The hall went quiet.\n\n"Who cares?"\n\nThe senator smiled.', "direct"),
+        ('The hall went quiet.\n\n"Little Marco."\n\nThe senator smiled.', "partial"),
+    ],
+)
+def test_a_few_quoted_words_nobody_says_are_a_scare_quote_unless_shouted_or_asked(
+    quotes_of, text, kind
+):
+    [quote] = quotes_of(text)
+    assert quote.kind == kind
