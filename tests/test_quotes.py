@@ -1129,3 +1129,20 @@ def test_a_few_quoted_words_nobody_says_are_a_scare_quote_unless_shouted_or_aske
 ):
     [quote] = quotes_of(text)
     assert quote.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We are frustrated and horrified" by the shooting at the nightclub, Imam Hassan'
+            " Shibly said.",
+            '"We are frustrated and horrified" by the shooting at the nightclub',
+        ),
+        ('"We will win," Mayor Tom Reyes said on Monday.', "We will win,"),
+        # A title is a name, not words the sentence continues.
+        ('"Meet the Press" host Chuck Todd said the race was over.', "Meet the Press"),
+    ],
+)
+def test_quote_the_sentence_runs_on_from_takes_in_the_rest_of_its_clause(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "direct")] == [content]
