@@ -11,7 +11,10 @@ How it works, in order:
 2. **Direct or partial**: a passage that opens a sentence or follows a colon or comma is
    *direct*; one embedded in the writer's own words (``described the move as a "regularly
    scheduled deployment"``) is *partial*, and so is a passage of a few words that nobody says
-   (a nickname, a title); a quoted title in title case ("Meet the Press") quotes nobody.
+   (a nickname, a title) unless it ends on "!" or "?"; a quoted title in title case ("Meet the
+   Press") quotes nobody. A direct quote the sentence runs on from in lower case (``"We are
+   horrified" by the attack, she said``) takes in the rest of its clause, and quoted passages
+   of one cue joined as a list (``chanted "a" and "b"``) are one content.
 3. **Cue and speaker**: the attribution cue of a direct quote is, in order, a cue verb a few
    words after a quote ending on a comma (``"…," she said``), the speech verb the passage
    depends on in the parse, the nearest cue verb of its paragraph in the same sentence or the
