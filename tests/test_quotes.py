@@ -1146,3 +1146,13 @@ def test_a_few_quoted_words_nobody_says_are_a_scare_quote_unless_shouted_or_aske
 )
 def test_quote_the_sentence_runs_on_from_takes_in_the_rest_of_its_clause(quotes_of, text, content):
     assert [q.text for q in only(quotes_of(text), "direct")] == [content]
+
+
+def test_quote_with_no_cue_continues_the_speaker_of_a_partial_quote_before_it(quotes_of):
+    text = (
+        'The golf business is "just scratching out a profit," said analyst Jane Smith. "Golf is'
+        ' a razor-thin industry. I hardly ever advise anyone to buy a course."'
+    )
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name == "Jane Smith"
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "said"
