@@ -1100,3 +1100,84 @@ def test_headline_surname_before_a_colon_is_the_articles_person_of_that_surname(
     )
     [headline] = [q for q in quotes_of(text) if q.text.startswith("No outside influence")]
     assert headline.speaker_name == "Loretta Lynch"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Marchers outside the stadium chanted "stop the war" and "bring them home."',
+            '"stop the war" and "bring them home."',
+        ),
+        (
+            "The protesters chanted “no justice,” “no peace” and “stop the killing” outside.",
+            "“no justice,” “no peace” and “stop the killing”",
+        ),
+        (
+            'The crowd chanted, "Lock him up," and "Send him home."',
+            '"Lock him up," and "Send him home."',
+        ),
+    ],
+)
+def test_quoted_passages_of_one_cue_joined_as_a_list_are_one_content(quotes_of, text, content):
+    [joined] = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert joined.text == content
+    assert text[joined.cue.start : joined.cue.end] == "chanted"
+
+
+def test_quoted_titles_in_a_list_are_not_joined_into_a_quote(quotes_of):
+    text = 'The band played "Hail to the Chief" and "America the Beautiful" before the speech.'
+    assert not [q for q in quotes_of(text) if q.kind == "indirect"]
+
+
+def test_reported_speech_of_several_quoted_passages_is_not_taken_for_a_direct_quote(quotes_of):
+    text = (
+        'The senator warned that "the rule of law is in danger" because "voters are being bused'
+        ' to the polls by outside groups."'
+    )
+    [report] = only(quotes_of(text), "indirect")
+    assert report.text.startswith('that "the rule of law')
+    assert report.text.endswith('outside groups."')
+    assert report.speaker_name is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('The hall went quiet.\n\n"Lock her up!"\n\nThe senator smiled.', "direct"),
+        ('The hall went quiet.\n\n"Who cares?"\n\nThe senator smiled.', "direct"),
+        ('The hall went quiet.\n\n"Little Marco."\n\nThe senator smiled.', "partial"),
+    ],
+)
+def test_a_few_quoted_words_nobody_says_are_a_scare_quote_unless_shouted_or_asked(
+    quotes_of, text, kind
+):
+    [quote] = quotes_of(text)
+    assert quote.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We are frustrated and horrified" by the shooting at the nightclub, Imam Hassan'
+            " Shibly said.",
+            '"We are frustrated and horrified" by the shooting at the nightclub',
+        ),
+        ('"We will win," Mayor Tom Reyes said on Monday.', "We will win,"),
+        # A title is a name, not words the sentence continues.
+        ('"Meet the Press" host Chuck Todd said the race was over.', "Meet the Press"),
+    ],
+)
+def test_quote_the_sentence_runs_on_from_takes_in_the_rest_of_its_clause(quotes_of, text, content):
+    assert [q.text for q in only(quotes_of(text), "direct")] == [content]
+
+
+def test_quote_with_no_cue_continues_the_speaker_of_a_partial_quote_before_it(quotes_of):
+    text = (
+        'The golf business is "just scratching out a profit," said analyst Jane Smith. "Golf is'
+        ' a razor-thin industry. I hardly ever advise anyone to buy a course."'
+    )
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name == "Jane Smith"
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "said"
