@@ -1181,3 +1181,13 @@ def test_quote_with_no_cue_continues_the_speaker_of_a_partial_quote_before_it(qu
     [quote] = only(quotes_of(text), "direct")
     assert quote.speaker_name == "Jane Smith"
     assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "said"
+
+
+def test_scare_quote_inside_the_writers_clause_passes_no_speaker_on(quotes_of):
+    text = (
+        "Democrats are poised to act on what they see as a “crisis of corruption in the "
+        "administration,” Representative Elijah Cummings told Reuters. “The waste, fraud and "
+        "abuse is plain to see.”"
+    )
+    [direct] = only(quotes_of(text), "direct")
+    assert direct.speaker_name != "Democrats"
