@@ -1191,3 +1191,13 @@ def test_scare_quote_inside_the_writers_clause_passes_no_speaker_on(quotes_of):
     )
     [direct] = only(quotes_of(text), "direct")
     assert direct.speaker_name != "Democrats"
+
+
+def test_role_noun_speaker_with_a_name_in_apposition_is_that_person(quotes_of):
+    text = (
+        "Theresa May, the prime minister, spoke on Thursday.\n\n"
+        "Its foreign minister, Nicos Christodoulides, reiterated that his country was not "
+        "involved."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.speaker_name == "Nicos Christodoulides"

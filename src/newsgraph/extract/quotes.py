@@ -502,7 +502,22 @@ def _speaker(
         # "the minister, who said …": the speaker is the noun the relative clause describes.
         token = token.head.head
     entity = None
-    if token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == ""):
+    if token.pos_ == "NOUN":
+        # "Its foreign minister, Nicos Christodoulides, reiterated …": the name in apposition
+        # is the speaker, not an earlier minister the role noun could refer back to.
+        entity = next(
+            (
+                found
+                for appos in token.children
+                if appos.dep_ == "appos" and appos.pos_ == "PROPN"
+                for found in [entity_at(entities, appos.idx, appos.idx + len(appos))]
+                if found is not None
+            ),
+            None,
+        )
+    if entity is None and (
+        token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == "")
+    ):
         entity = resolve_mention(doc, entities, token.i, genders)
     if entity is None:
         # The head of the subject decides: in "Justice Department spokesman Peter Lindqvist"
