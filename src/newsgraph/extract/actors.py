@@ -255,7 +255,13 @@ def resolve_mention(
         )
         if recent is None:
             return None
-        subject = _parallel_subject(doc, entities, token, recent, genders, wanted)
+        subject = _parallel_subject(
+            doc,
+            entities,
+            token,
+            recent,
+            lambda e: e.type == "PERSON" and genders.get(e.id) in (None, wanted),
+        )
         if subject is not None:
             return subject
         if genders.get(recent.id) is not None:
@@ -273,7 +279,12 @@ def resolve_mention(
             return known
         return recent
     if lower in THING_PRONOUNS:
-        return _most_recent(entities, start, _is_organisation_or_country)
+        recent = _most_recent(entities, start, _is_organisation_or_country)
+        if recent is None:
+            return None
+        # "Turkey sent troops into Syria … It has also supported rebels": it is Turkey.
+        subject = _parallel_subject(doc, entities, token, recent, _is_organisation_or_country)
+        return subject if subject is not None else recent
     if lower in PLURAL_PRONOUNS:
         return _most_recent(
             entities, start, lambda e: _is_organisation_or_country(e) or e.type == "NORP"
@@ -299,14 +310,14 @@ def _parallel_subject(
     entities: tuple[Entity, ...],
     pronoun: Token,
     recent: Entity,
-    genders: dict[str, Gender | None],
-    wanted: Gender,
+    fits: Callable[[Entity], bool],
 ) -> Entity | None:
-    """For a pronoun that is a subject, the person who is the subject of a clause before it in
-    its sentence or the one before, when that is not the most recent person: "Obama will meet
-    Abbas and Fayyad, and he will travel to Jordan" — he is Obama (a subject pronoun keeps to
-    the subject, the centering preference of coreference work). None when no such subject or
-    when two people fit."""
+    """For a pronoun that is a subject, the entity that ``fits`` it and is the subject of a
+    clause before it in its sentence or the one before, when that is not the most recent one:
+    "Obama will meet Abbas and Fayyad, and he will travel to Jordan" — he is Obama; "Turkey sent
+    troops into Syria. It has also …" — it is Turkey (a subject pronoun keeps to the subject,
+    the centering preference of coreference work). None when no such subject or when two
+    fit."""
     if pronoun.dep_ not in _SUBJECT_DEPS:
         return None
     sentence = pronoun.sent
@@ -314,7 +325,7 @@ def _parallel_subject(
     window_start = doc[first].idx
     subjects: list[tuple[int, Entity]] = []
     for entity in entities:
-        if entity.type != "PERSON" or genders.get(entity.id) not in (None, wanted):
+        if not fits(entity):
             continue
         for mention in entity.mentions:
             if not window_start <= mention.start < pronoun.idx:
@@ -327,7 +338,7 @@ def _parallel_subject(
     latest = max(subjects, key=lambda item: item[0])[1]
     if latest.id == recent.id:
         return None
-    # the most recent person is not a subject; the latest subject wins only if it is the one
+    # the most recent one is not a subject; the latest subject wins only if it is the one
     # subject of the window (two different subjects leave the choice to recency)
     if len({entity.id for _, entity in subjects}) > 1:
         return None
