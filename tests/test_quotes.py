@@ -1201,3 +1201,12 @@ def test_role_noun_speaker_with_a_name_in_apposition_is_that_person(quotes_of):
     )
     [quote] = only(quotes_of(text), "indirect")
     assert quote.speaker_name == "Nicos Christodoulides"
+
+
+def test_dummy_it_of_hard_to_imagine_names_no_speaker(quotes_of):
+    text = (
+        "The United States faces a choice. It is not hard to imagine that many Democrats "
+        "would sign up."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if "Democrats" in q.text]
+    assert quote.speaker_name is None

@@ -468,9 +468,23 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         )
         head, steps = head.head, steps + 1
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and _is_expletive_it(subjects[0]):
+            return None, None  # "it is not hard to imagine that …": nobody in particular
         if subjects:
             return subjects[0], None
     return None, None
+
+
+def _is_expletive_it(subject: Token) -> bool:
+    """The dummy "it" of "it is hard to say", "it is easy to imagine": a copula with an
+    adjective and an infinitive, whose "it" refers to nothing."""
+    head = subject.head
+    return (
+        subject.lower_ == "it"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "acomp" for c in head.children)
+        and any(c.dep_ == "xcomp" and c.i > subject.i for c in head.children)
+    )
 
 
 def _past_dateline(subject: Token) -> Token:
