@@ -1210,3 +1210,22 @@ def test_dummy_it_of_hard_to_imagine_names_no_speaker(quotes_of):
     )
     [quote] = [q for q in only(quotes_of(text), "indirect") if "Democrats" in q.text]
     assert quote.speaker_name is None
+
+
+def test_indefinite_role_noun_speaker_is_someone_new(quotes_of):
+    text = (
+        "Mark Campbell, a friend of the family, spoke first. “The movement was everything "
+        "to him,” said a friend of Aksoy."
+    )
+    [direct] = only(quotes_of(text), "direct")
+    assert direct.speaker_name == "a friend of Aksoy"
+    assert direct.speaker is None
+
+
+def test_they_after_a_plural_noun_that_says_is_that_noun(quotes_of):
+    text = (
+        "The operation displaced Arabs from their towns. Many rebels say they believe in the "
+        "wisdom of the operation."
+    )
+    believed = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("the wisdom")]
+    assert [q.speaker_name for q in believed] == ["Many rebels"]

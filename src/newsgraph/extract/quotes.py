@@ -179,6 +179,37 @@ _ADDRESSEE_VERBS = frozenset(
 )
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several"})
+# Heads whose "of" phrase names who they are: "75 percent of Democrats", "most of the board".
+_PARTITIVE_HEADS = frozenset(
+    {
+        "percent",
+        "majority",
+        "minority",
+        "most",
+        "half",
+        "third",
+        "quarter",
+        "share",
+        "number",
+        "members",
+        "member",
+        "plurality",
+        "bulk",
+        "rest",
+        "many",
+        "some",
+        "all",
+        "none",
+        "each",
+        "both",
+        "several",
+        "few",
+        "dozens",
+        "hundreds",
+        "thousands",
+    }
+)
 # A verb outside the lexicon reads as a cue by its construction: a person, organisation or group
 # as subject and a finite "that" clause as complement ("Sanders grumbled that …", "the Kremlin
 # figures that …"). On PolNeAR train the quotes they add matched gold 24 times in 35; with any
@@ -529,8 +560,13 @@ def _speaker(
             ),
             None,
         )
+    reporter = _reporting_subject_of(token)
+    if entity is None and reporter is not None:
+        # "many rebels say they believe …": "they" are the rebels, whoever was named before.
+        token = reporter
     if entity is None and (
-        token.lower_ in _PRONOUNS or (token.pos_ == "NOUN" and token.ent_type_ == "")
+        token.lower_ in _PRONOUNS
+        or (token.pos_ == "NOUN" and token.ent_type_ == "" and not _is_indefinite(token))
     ):
         entity = resolve_mention(doc, entities, token.i, genders)
     if entity is None:
@@ -539,9 +575,13 @@ def _speaker(
         entity = entity_at(entities, token.idx, token.idx + len(token))
     if entity is None and token.pos_ == "PROPN":
         entity = _person_by_surname(entities, token.text)
-    if entity is None:
+    if entity is None and not _is_indefinite(token):
+        # "Justice Department spokesman": a name before the head; not one after it ("a friend
+        # of Aksoy" is not Aksoy).
         named = _np_span(token)
-        entity = entity_at(entities, named.start, named.end)
+        partitive = token.lower_ in _PARTITIVE_HEADS or token.pos_ == "NUM"
+        end = named.end if partitive else token.idx + len(token)  # "75 percent of Democrats"
+        entity = entity_at(entities, named.start, end)
     if entity is not None:
         name: str | None = entity.name
     elif token.lower_ in _PRONOUNS:
@@ -550,6 +590,26 @@ def _speaker(
         name = _np_span(token).text_of(text)
     via = _np_span(relay).text_of(text) if relay is not None else _outlet_told(cue, entities)
     return _Speaker(span=span, entity=entity, name=name, via=via)
+
+
+def _is_indefinite(noun: Token) -> bool:
+    """ "a friend of Aksoy", "one official": an indefinite noun brings in someone new; it
+    never refers back to a person named before."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETERMINERS for c in noun.children)
+
+
+def _reporting_subject_of(pronoun: Token) -> Token | None:
+    """The plural common noun that "they" stands for when "they" is the subject of what that
+    noun says or thinks: "many rebels say they believe …", "analysts said they expect …"."""
+    if pronoun.lower_ != "they" or pronoun.dep_ not in _SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or not _is_cue(clause.head):
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects and subjects[0].tag_ == "NNS" and subjects[0].ent_type_ == "":
+        return subjects[0]
+    return None
 
 
 def _outlet_told(cue: Token, entities: tuple[Entity, ...]) -> str | None:
