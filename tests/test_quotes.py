@@ -1215,10 +1215,10 @@ def test_dummy_it_of_hard_to_imagine_names_no_speaker(quotes_of):
 def test_indefinite_role_noun_speaker_is_someone_new(quotes_of):
     text = (
         "Mark Campbell, a friend of the family, spoke first. “The movement was everything "
-        "to him,” said a friend of Aksoy."
+        "to him,” said a friend of Mehmet Aksoy."
     )
     [direct] = only(quotes_of(text), "direct")
-    assert direct.speaker_name == "a friend of Aksoy"
+    assert direct.speaker_name == "a friend of Mehmet Aksoy"
     assert direct.speaker is None
 
 
@@ -1229,3 +1229,18 @@ def test_they_after_a_plural_noun_that_says_is_that_noun(quotes_of):
     )
     believed = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("the wisdom")]
     assert [q.speaker_name for q in believed] == ["Many rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Trump supporters say they hope that the election will end the bubble.", None),
+        (
+            "A commander for Iran's Revolutionary Guard claimed the drone was shot down.",
+            "Revolutionary Guard",
+        ),
+    ],
+)
+def test_speaker_noun_phrase_links_an_institution_in_it_but_not_a_person(quotes_of, text, speaker):
+    quote = only(quotes_of(text), "indirect")[0]
+    assert (quote.speaker_name if quote.speaker else None) == speaker
