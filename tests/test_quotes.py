@@ -1075,3 +1075,50 @@ def test_headline_surname_before_a_colon_is_the_articles_person_of_that_surname(
     )
     [headline] = [q for q in quotes_of(text) if q.text.startswith("No outside influence")]
     assert headline.speaker_name == "Loretta Lynch"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # The parser takes "The rejection" for a second subject of the trailing "said".
+        (
+            'The rejection of the treaty signals "the beginning of the end" for the EU, said'
+            " Geert Wilders, founder of the Party for Freedom.",
+            "Geert Wilders",
+            'The rejection of the treaty signals "the beginning of the end" for the EU',
+        ),
+        # The parser hangs ", she said" as an adverbial clause of the report's verb.
+        (
+            "The Internet has also made it possible for people with like-minded, if bogus, ideas"
+            " and theories to organize into communities and reach others, Angie Holan said.",
+            "Angie Holan",
+            "The Internet has also made it possible for people with like-minded, if bogus, ideas"
+            " and theories to organize into communities and reach others",
+        ),
+    ],
+)
+def test_trailing_attribution_the_parser_misreads_attributes_the_sentence_before_it(
+    quotes_of, text, speaker, content
+):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text == content]
+    assert [q.speaker_name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vatican spokesman the Rev. Federico Lombardi told reporters Thursday that the pope"
+            " has no plans to meet him.",
+            "Federico Lombardi",
+        ),
+        (
+            "Fox News’ Bret Baier noticed that none of the networks cut away for the speech.",
+            "Bret Baier",
+        ),
+    ],
+)
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks(quotes_of, text, speaker):
+    quotes = only(quotes_of(text), "indirect")
+    assert quotes
+    assert quotes[0].speaker_name is not None and speaker in quotes[0].speaker_name

@@ -425,7 +425,7 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], None
-    for child in cue.children:
+    for child in _subjects_nearest_first(cue):
         if child.dep_ == "nsubjpass" and cue.lemma_.lower() in _ADDRESSEE_VERBS:
             return None, None  # "he had been briefed on", "she was told that": the hearer
         if child.dep_ in _SUBJECT_DEPS:
@@ -461,6 +461,19 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         if subjects:
             return subjects[0], None
     return None, None
+
+
+def _subjects_nearest_first(cue: Token) -> list[Token]:
+    """The cue's children, the subject nearest the cue first when the parser gives it two: a
+    dateline or title before the name ("Vatican spokesman the Rev. Federico Lombardi told"), or
+    the report's own subject before ", said Geert Wilders." (PolNeAR train source accuracy
+    0.8914 -> 0.8947, dev 0.8786 -> 0.8838)."""
+    children = list(cue.children)
+    subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1:
+        nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
+        children.sort(key=lambda c: c.i != nearest.i)
+    return children
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -1142,18 +1155,18 @@ def _indirect_content(cue: Token) -> TextSpan | None:
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     )
-    if lemma in cue_lemmas() and _is_trailing_attribution(cue):
+    comma = _trailing_attribution_comma(cue) if lemma in cue_lemmas() else None
+    if comma is not None:
         # "Those who take on debt struggle, even with a good job, he said.": the parser hangs
         # the report from the cue without a clause; it is everything before ", he said".
-        subject = next(c for c in cue.children if c.dep_ in _SUBJECT_DEPS)
-        comma = subject.left_edge.i - 1
         # The segmenter may cut ", he said." off as a sentence of its own.
         sentence = cue.sent if comma > cue.sent.start else cue.doc[comma].sent
         if comma <= sentence.start:
             sentence = cue.doc[sentence.start - 1].sent if sentence.start else sentence
         clause = [t for t in sentence if t.i < comma]
-        if not any(t.pos_ in ("VERB", "AUX") for t in clause):
-            return None  # "Then, last week, he said." frames what follows
+        if comma + 1 != cue.i and not any(t.pos_ in ("VERB", "AUX") for t in clause):
+            # "Then, last week, he said." frames what follows; ", said X." never does.
+            return None
         return _subtree_span(clause, INDIRECT_MIN_TOKENS)
     if (
         lemma in cue_lemmas()
@@ -1191,50 +1204,68 @@ def _is_interjected(cue: Token) -> bool:
     )
 
 
-def _is_trailing_attribution(cue: Token) -> bool:
-    """ ", he said." closing a sentence whose words the parser left without a clause for it."""
+# A trailing ", he said." may hang from the report's verb as one of these clauses, besides
+# being the sentence's root; with ", said X." (subject after the cue) and the subject nearest
+# the cue, PolNeAR train +7 matched for +6 predictions.
+_TRAILING_DEPS = frozenset({"advcl", "conj", "ccomp"})
+# What may stand between the comma and a trailing cue: its subject phrase and adverbs.
+_TRAILING_SUBJECT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "advmod", "aux", "compound", "det", "amod", "poss", "case", "punct"}
+    | {"appos", "prep", "pobj"}
+)
+# What may follow a trailing cue before the full stop: its time or place.
+_TRAILING_ADJUNCT_DEPS = frozenset(
+    {"punct", "npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod"}
+)
+
+
+def _trailing_attribution_comma(cue: Token) -> int | None:
+    """The comma before ", he said." closing a sentence whose words the parser left without a
+    clause for the cue; None when the cue is not such an attribution."""
     doc = cue.doc
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
-    if cue.dep_ != "ROOT" or not subjects or _lemma(cue) not in _reporting_lemmas():
-        return False
-    first = subjects[0].left_edge.i
-    if first < 1 or doc[first - 1].text != ",":
-        return False
+    if _lemma(cue) not in _reporting_lemmas():
+        return None
+    if cue.dep_ != "ROOT" and not (
+        cue.dep_ in _TRAILING_DEPS and cue.head.i < cue.i and cue.head.sent == cue.sent
+    ):
+        return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in cue.children):
-        return False
+        return None
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    inverted = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i]
+    if inverted and cue.i > cue.sent.start and doc[cue.i - 1].text == ",":
+        # ", said the company's chief executive, John Ferriola.": the subject after the cue
+        # (the parser may take the report's own subject for a second one before the comma).
+        subject = {t.i for t in inverted[0].subtree}
+        after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_space and t.i not in subject]
+        if (
+            not after
+            or after[-1].text not in (".", "!")
+            or any(t.dep_ not in _TRAILING_ADJUNCT_DEPS or t.text in "\"“”‘’'«»" for t in after)
+        ):
+            return None
+        return cue.i - 1
+    if not subjects:
+        return None
+    # The subject next to the cue: the parser may hang a subject of the report from it too.
+    first = subjects[-1].left_edge.i
+    if first < 1 or doc[first - 1].text != ",":
+        return None
     # The sentence ends after the cue and its time or place ("he said on Monday."): a quote
     # or clause after it is the cue's content, read elsewhere.
     after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_space]
     if (
         not after
         or after[-1].text not in (".", "!")
-        or any(
-            t.dep_ not in ("punct", "npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod")
-            or t.text in "\"“”‘’'«»"
-            for t in after
-        )
+        or any(t.dep_ not in _TRAILING_ADJUNCT_DEPS or t.text in "\"“”‘’'«»" for t in after)
     ):
-        return False
+        return None
     # Nothing but the subject (and adverbs) between the comma and the cue.
-    return all(
-        t.dep_
-        in (
-            "nsubj",
-            "nsubjpass",
-            "advmod",
-            "aux",
-            "compound",
-            "det",
-            "amod",
-            "poss",
-            "case",
-            "punct",
-            "appos",
-            "prep",
-            "pobj",
-        )
-        for t in doc[first : cue.i]
-    ) and not any("\n" in t.text for t in doc[cue.sent.start : cue.i])
+    if not all(t.dep_ in _TRAILING_SUBJECT_DEPS for t in doc[first : cue.i]) or any(
+        "\n" in t.text for t in doc[cue.sent.start : cue.i]
+    ):
+        return None
+    return first - 1
 
 
 def _passive_complement(cue: Token) -> list[Token]:
