@@ -1122,3 +1122,24 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks(quotes_of, te
     quotes = only(quotes_of(text), "indirect")
     assert quotes
     assert quotes[0].speaker_name is not None and speaker in quotes[0].speaker_name
+
+
+def test_title_case_headline_claim_runs_to_the_end_of_the_line(quotes_of):
+    text = (
+        "Bernie Sanders Promises Action On Immigration In First 100 Days As President\n\n"
+        "Senator Bernie Sanders spoke in Nevada on Saturday."
+    )
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "Promises"
+    ]
+    assert [q.text for q in quotes] == ["Action On Immigration In First 100 Days As President"]
+
+
+def test_title_case_headline_with_two_cue_verbs_makes_two_claims(quotes_of):
+    text = (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling’\n\n"
+        "Hillary Clinton spoke on Sunday."
+    )
+    quotes = {text[q.cue.start : q.cue.end]: q.text for q in only(quotes_of(text), "indirect")}
+    assert quotes["Says"] == "Russians Hacked DNC"
+    assert quotes["Calls"] == "Trump’s Putin Remarks ‘Troubling’"
