@@ -1143,3 +1143,15 @@ def test_title_case_headline_with_two_cue_verbs_makes_two_claims(quotes_of):
     quotes = {text[q.cue.start : q.cue.end]: q.text for q in only(quotes_of(text), "indirect")}
     assert quotes["Says"] == "Russians Hacked DNC"
     assert quotes["Calls"] == "Trump’s Putin Remarks ‘Troubling’"
+
+
+def test_telling_verb_set_off_by_commas_with_its_hearer_attributes_the_report(quotes_of):
+    text = (
+        "And yet every Friday, from 8 a.m. to noon, her former deputy told The Washington Post,"
+        " Fiorina would lead a committee meeting in which she would decide on real estate."
+    )
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "told"
+    ]
+    assert [q.speaker_name for q in quotes] == ["her former deputy"]
+    assert quotes[0].text.startswith("Fiorina would lead a committee meeting")

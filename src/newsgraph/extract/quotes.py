@@ -1188,11 +1188,16 @@ def _indirect_content(cue: Token) -> TextSpan | None:
 
 def _is_interjected(cue: Token) -> bool:
     """A reporting verb set off by commas inside its report, which the parser reads as a clause
-    of the report's verb: "If she wins, Clinton suggested in a tweet, women won't be punished"."""
+    of the report's verb: "If she wins, Clinton suggested in a tweet, women won't be punished".
+    A verb of telling may keep its hearer ("Trump told CNN,"), and the parser may read the
+    cue as an adverbial clause as well (PolNeAR train +3 matched for +3 predictions)."""
     doc = cue.doc
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     return (
-        cue.dep_ == "ccomp"
+        (
+            cue.dep_ == "ccomp"
+            or (cue.dep_ == "advcl" and not any(c.dep_ == "mark" for c in cue.children))
+        )
         and cue.head.i > cue.i
         and _lemma(cue) in _reporting_lemmas()
         and bool(subjects)
@@ -1200,7 +1205,11 @@ def _is_interjected(cue: Token) -> bool:
         and doc[subjects[0].left_edge.i - 1].text == ","
         and cue.right_edge.i + 1 < cue.head.i
         and doc[cue.right_edge.i + 1].text == ","
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp")
+            or (c.dep_ == "dobj" and _lemma(cue) not in _ADDRESSEE_VERBS)
+            for c in cue.children
+        )
     )
 
 
