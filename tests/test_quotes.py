@@ -1155,3 +1155,14 @@ def test_telling_verb_set_off_by_commas_with_its_hearer_attributes_the_report(qu
     ]
     assert [q.speaker_name for q in quotes] == ["her former deputy"]
     assert quotes[0].text.startswith("Fiorina would lead a committee meeting")
+
+
+def test_dateline_with_date_and_agency_is_not_the_speaker(quotes_of):
+    text = (
+        "Convention day two.\n\nCLEVELAND, July 19 (UPI) — Former Attorney General Michael"
+        " Mukasey told delegates at the Republican National Convention that Clinton's use of a"
+        " private email server should disqualify her."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.speaker_span is not None
+    assert "Mukasey" in text[quote.speaker_span.start : quote.speaker_span.end]

@@ -149,6 +149,8 @@ _NP_CUT_DEPS = frozenset(
     {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "case"}
 )
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# A dateline's longest run of tokens before its dash: "PHILADELPHIA, July 29 (UPI) —".
+DATELINE_MAX_TOKENS = 8
 # What may stand between reported speech and a quotation that continues it: a comma, a dash.
 _QUOTE_JOIN = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
 # Words that open a concessive or contrastive adjunct: the writer's, not the source's.
@@ -459,7 +461,7 @@ def _subject(cue: Token) -> tuple[Token | None, Token | None]:
         head, steps = head.head, steps + 1
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            return subjects[0], None
+            return _past_dateline(subjects[0]), None
     return None, None
 
 
@@ -489,7 +491,23 @@ def _past_dateline(subject: Token) -> Token:
         for child in subject.children:
             if child.dep_ == "appos":
                 return child
+    # "CLEVELAND, July 19 (UPI) — Michael Mukasey told …", "Washington (AFP) – Clinton …": a
+    # place, date and agency before the dash that opens the paragraph (PolNeAR train source
+    # accuracy 0.8948 -> 0.8950, dev unchanged).
+    if subject.left_edge.is_sent_start and _is_paragraph_start(subject.left_edge):
+        dashes = [
+            c
+            for c in subject.children
+            if c.text in _DATELINE_DASHES and c.i - subject.i <= DATELINE_MAX_TOKENS
+        ]
+        after = [c for c in subject.children if c.dep_ == "appos" and dashes and c.i > dashes[0].i]
+        if after:
+            return after[0]
     return subject
+
+
+def _is_paragraph_start(token: Token) -> bool:
+    return token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
 
 
 def _speaker(
