@@ -1166,3 +1166,31 @@ def test_dateline_with_date_and_agency_is_not_the_speaker(quotes_of):
     [quote] = only(quotes_of(text), "indirect")
     assert quote.speaker_span is not None
     assert "Mukasey" in text[quote.speaker_span.start : quote.speaker_span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics pounced on the film.\n\nHugh Hewitt writes:\n\nThe movie mentions neither"
+            " the president nor the secretary of state by name.\n\nThe studio declined to comment.",
+            "The movie mentions neither the president nor the secretary of state by name.",
+        ),
+        (
+            "In a speech last July, Rick Perry said:\n\nLet no one be mistaken – this candidacy"
+            " is a cancer on conservatism.\nIt cannot be pacified or ignored.\n\nPerry later"
+            " endorsed him.",
+            "Let no one be mistaken – this candidacy is a cancer on conservatism.\nIt cannot be"
+            " pacified or ignored.",
+        ),
+    ],
+)
+def test_reporting_verb_ending_its_paragraph_on_a_colon_quotes_the_block_after_it(
+    quotes_of, text, content
+):
+    assert content in [q.text for q in only(quotes_of(text), "indirect")]
+
+
+def test_a_quoted_paragraph_after_a_colon_stays_a_direct_quote(quotes_of):
+    text = 'Rick Perry said:\n\n"Let no one be mistaken about this candidacy."\n\nHe left.'
+    assert only(quotes_of(text), "indirect") == []

@@ -126,6 +126,7 @@ INDIRECT_MAX_QUOTED_SHARE = 0.8
 CONTINUATION_MAX_PARAGRAPHS = 1
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A title has at least this many words: a single capitalised word ("No.", "Absolutely,") is as
 # often an answer as a name.
 TITLE_MIN_WORDS = 2
@@ -1554,6 +1555,35 @@ def _adverb_attribution(text: str, adverb: Token) -> Quote | None:
     return _unsourced_quote(text, adverb, content)
 
 
+def _block_quote_content(text: str, cue: Token) -> TextSpan | None:
+    """The paragraph after `Hewitt writes:` or `In a speech last July, he said:`: a reporting
+    verb whose sentence ends its paragraph on a colon introduces the next paragraph, a
+    quotation set off as a block without quote marks (one quoted with marks is a direct
+    quote); the block runs to the next blank line (PolNeAR train +6 matched for -5 predictions,
+    F1 0.7365 -> 0.7369; dev +1 matched, 0.7508 -> 0.7511)."""
+    if cue.pos_ not in ("VERB", "AUX") or _lemma(cue) not in _reporting_lemmas():
+        return None
+    sentence = cue.sent
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is None or last.text != ":" or last.i < cue.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
+        return None  # "He then listed the qualities he wants:" — its own object
+    colon_end = last.idx + 1
+    newline = text.find("\n", colon_end)
+    if newline < 0 or text[colon_end:newline].strip():
+        return None
+    start = newline
+    while start < len(text) and text[start].isspace():
+        start += 1
+    blank = _BLANK_LINE.search(text, start)
+    end = len(text) if blank is None else blank.start()
+    paragraph = text[start:end].rstrip()
+    if not paragraph or paragraph[0] in "\"“‘'«<":
+        return None
+    return TextSpan(start, start + len(paragraph))
+
+
 def _after_colon(
     doc: Doc, text: str, content: TextSpan, cue: Token, quotations: list[Quotation]
 ) -> TextSpan | None:
@@ -1645,7 +1675,7 @@ def _indirect_quotes(
             or any(read(token) is not None for read in _PHRASE_CUES)
         ):
             continue
-        content = _construction_content(token)
+        content = _block_quote_content(text, token) or _construction_content(token)
         if content is not None:
             content = _after_colon(doc, text, content, token, quotations)
         if content is not None:
