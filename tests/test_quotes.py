@@ -1194,3 +1194,20 @@ def test_reporting_verb_ending_its_paragraph_on_a_colon_quotes_the_block_after_i
 def test_a_quoted_paragraph_after_a_colon_stays_a_direct_quote(quotes_of):
     text = 'Rick Perry said:\n\n"Let no one be mistaken about this candidacy."\n\nHe left.'
     assert only(quotes_of(text), "indirect") == []
+
+
+def test_headline_claim_after_a_colon_may_open_with_a_quoted_phrase(quotes_of):
+    text = (
+        "Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President\n\n"
+        "Senator Bernie Sanders spoke to reporters in Vermont on Sunday."
+    )
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("‘Of Course’")]
+    assert [q.speaker_name for q in quotes] == ["Bernie Sanders"]
+
+
+def test_wholly_quoted_headline_claim_after_a_colon_stays_a_direct_quote(quotes_of):
+    text = (
+        "Carly Fiorina: “Bill Clinton is fair game in this campaign.”\n\n"
+        "Carly Fiorina spoke to reporters in Iowa on Sunday."
+    )
+    assert not [q for q in quotes_of(text) if q.kind == "indirect" and "fair game" in q.text]
