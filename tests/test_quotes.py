@@ -1211,3 +1211,33 @@ def test_wholly_quoted_headline_claim_after_a_colon_stays_a_direct_quote(quotes_
         "Carly Fiorina spoke to reporters in Iowa on Sunday."
     )
     assert not [q for q in quotes_of(text) if q.kind == "indirect" and "fair game" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "OK Gov Fallin: Trump Is Trying To Campaign As A Racial Healer\n\n"
+            "Oklahoma Gov. Mary Fallin spoke on CNN on Sunday. Fallin praised the speech.",
+            "Fallin",
+        ),
+        (
+            "Dr. Ben Carson: Hillary Clinton Not Fit To Serve As President\n\n"
+            "Republican presidential candidate Ben Carson spoke on Sunday.",
+            "Ben Carson",
+        ),
+    ],
+)
+def test_headline_source_before_a_colon_may_carry_a_title(quotes_of, text, speaker):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.cue and text[q.cue.start] == ":"]
+    assert quotes
+    assert quotes[0].speaker_name is not None and speaker in quotes[0].speaker_name
+
+
+def test_headline_source_before_a_colon_is_not_its_addressee(quotes_of):
+    text = (
+        "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade\n\n"
+        "Hillary Clinton addressed Planned Parenthood supporters in Washington on Friday."
+    )
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("Trump will")]
+    assert all(q.speaker_name != "Planned Parenthood" for q in quotes)
