@@ -1241,3 +1241,13 @@ def test_headline_source_before_a_colon_is_not_its_addressee(quotes_of):
     )
     quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("Trump will")]
     assert all(q.speaker_name != "Planned Parenthood" for q in quotes)
+
+
+def test_as_someone_put_it_frames_the_quote_that_follows(quotes_of):
+    text = (
+        "The court fight dragged on. As Akhil Amar put it, “Senate Republicans should remember"
+        " that a compromise candidate is on the table.”"
+    )
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name == "Akhil Amar"
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "put"

@@ -683,6 +683,14 @@ def _framing_verb(doc: Doc, text: str, quotation: Quotation, span: Span) -> Toke
         if verb is not None and verb.pos_ in ("VERB", "AUX") and _subject(verb)[0] is not None:
             return verb
         return None
+    if before.endswith(","):
+        # "As Akhil Amar put it, "…"": the idiom of wording frames the quote that follows
+        # (PolNeAR train source accuracy 0.8951 -> 0.8953, dev 0.8846 -> 0.8852).
+        comma = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        it = doc[comma.start - 1] if comma is not None and comma.start > 0 else None
+        verb = it.head if it is not None and it.lower_ == "it" and it.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_ == "put" and _subject(verb)[0] is not None:
+            return verb
     inner = text[quotation.inner_start : quotation.inner_end].rstrip()
     if inner[-1:] not in _ATTRIBUTION_ENDINGS:
         return None
