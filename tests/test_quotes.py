@@ -1251,3 +1251,11 @@ def test_as_someone_put_it_frames_the_quote_that_follows(quotes_of):
     [quote] = only(quotes_of(text), "direct")
     assert quote.speaker_name == "Akhil Amar"
     assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "put"
+
+
+def test_trailing_verb_of_belief_attributes_the_sentence_before_it(quotes_of):
+    text = "Because they needed help, I think."
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "think"
+    ]
+    assert [q.text for q in quotes] == ["Because they needed help"]
