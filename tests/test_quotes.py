@@ -1244,3 +1244,187 @@ def test_they_after_a_plural_noun_that_says_is_that_noun(quotes_of):
 def test_speaker_noun_phrase_links_an_institution_in_it_but_not_a_person(quotes_of, text, speaker):
     quote = only(quotes_of(text), "indirect")[0]
     assert (quote.speaker_name if quote.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # The parser takes "The rejection" for a second subject of the trailing "said".
+        (
+            'The rejection of the treaty signals "the beginning of the end" for the EU, said'
+            " Geert Wilders, founder of the Party for Freedom.",
+            "Geert Wilders",
+            'The rejection of the treaty signals "the beginning of the end" for the EU',
+        ),
+        # The parser hangs ", she said" as an adverbial clause of the report's verb.
+        (
+            "The Internet has also made it possible for people with like-minded, if bogus, ideas"
+            " and theories to organize into communities and reach others, Angie Holan said.",
+            "Angie Holan",
+            "The Internet has also made it possible for people with like-minded, if bogus, ideas"
+            " and theories to organize into communities and reach others",
+        ),
+    ],
+)
+def test_trailing_attribution_the_parser_misreads_attributes_the_sentence_before_it(
+    quotes_of, text, speaker, content
+):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text == content]
+    assert [q.speaker_name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vatican spokesman the Rev. Federico Lombardi told reporters Thursday that the pope"
+            " has no plans to meet him.",
+            "Federico Lombardi",
+        ),
+        (
+            "Fox News’ Bret Baier noticed that none of the networks cut away for the speech.",
+            "Bret Baier",
+        ),
+    ],
+)
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks(quotes_of, text, speaker):
+    quotes = only(quotes_of(text), "indirect")
+    assert quotes
+    assert quotes[0].speaker_name is not None and speaker in quotes[0].speaker_name
+
+
+def test_title_case_headline_claim_runs_to_the_end_of_the_line(quotes_of):
+    text = (
+        "Bernie Sanders Promises Action On Immigration In First 100 Days As President\n\n"
+        "Senator Bernie Sanders spoke in Nevada on Saturday."
+    )
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "Promises"
+    ]
+    assert [q.text for q in quotes] == ["Action On Immigration In First 100 Days As President"]
+
+
+def test_title_case_headline_with_two_cue_verbs_makes_two_claims(quotes_of):
+    text = (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling’\n\n"
+        "Hillary Clinton spoke on Sunday."
+    )
+    quotes = {text[q.cue.start : q.cue.end]: q.text for q in only(quotes_of(text), "indirect")}
+    assert quotes["Says"] == "Russians Hacked DNC"
+    assert quotes["Calls"] == "Trump’s Putin Remarks ‘Troubling’"
+
+
+def test_telling_verb_set_off_by_commas_with_its_hearer_attributes_the_report(quotes_of):
+    text = (
+        "And yet every Friday, from 8 a.m. to noon, her former deputy told The Washington Post,"
+        " Fiorina would lead a committee meeting in which she would decide on real estate."
+    )
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "told"
+    ]
+    assert [q.speaker_name for q in quotes] == ["her former deputy"]
+    assert quotes[0].text.startswith("Fiorina would lead a committee meeting")
+
+
+def test_dateline_with_date_and_agency_is_not_the_speaker(quotes_of):
+    text = (
+        "Convention day two.\n\nCLEVELAND, July 19 (UPI) — Former Attorney General Michael"
+        " Mukasey told delegates at the Republican National Convention that Clinton's use of a"
+        " private email server should disqualify her."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.speaker_span is not None
+    assert "Mukasey" in text[quote.speaker_span.start : quote.speaker_span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics pounced on the film.\n\nHugh Hewitt writes:\n\nThe movie mentions neither"
+            " the president nor the secretary of state by name.\n\nThe studio declined to comment.",
+            "The movie mentions neither the president nor the secretary of state by name.",
+        ),
+        (
+            "In a speech last July, Rick Perry said:\n\nLet no one be mistaken – this candidacy"
+            " is a cancer on conservatism.\nIt cannot be pacified or ignored.\n\nPerry later"
+            " endorsed him.",
+            "Let no one be mistaken – this candidacy is a cancer on conservatism.\nIt cannot be"
+            " pacified or ignored.",
+        ),
+    ],
+)
+def test_reporting_verb_ending_its_paragraph_on_a_colon_quotes_the_block_after_it(
+    quotes_of, text, content
+):
+    assert content in [q.text for q in only(quotes_of(text), "indirect")]
+
+
+def test_a_quoted_paragraph_after_a_colon_stays_a_direct_quote(quotes_of):
+    text = 'Rick Perry said:\n\n"Let no one be mistaken about this candidacy."\n\nHe left.'
+    assert only(quotes_of(text), "indirect") == []
+
+
+def test_headline_claim_after_a_colon_may_open_with_a_quoted_phrase(quotes_of):
+    text = (
+        "Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President\n\n"
+        "Senator Bernie Sanders spoke to reporters in Vermont on Sunday."
+    )
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("‘Of Course’")]
+    assert [q.speaker_name for q in quotes] == ["Bernie Sanders"]
+
+
+def test_wholly_quoted_headline_claim_after_a_colon_stays_a_direct_quote(quotes_of):
+    text = (
+        "Carly Fiorina: “Bill Clinton is fair game in this campaign.”\n\n"
+        "Carly Fiorina spoke to reporters in Iowa on Sunday."
+    )
+    assert not [q for q in quotes_of(text) if q.kind == "indirect" and "fair game" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "OK Gov Fallin: Trump Is Trying To Campaign As A Racial Healer\n\n"
+            "Oklahoma Gov. Mary Fallin spoke on CNN on Sunday. Fallin praised the speech.",
+            "Fallin",
+        ),
+        (
+            "Dr. Ben Carson: Hillary Clinton Not Fit To Serve As President\n\n"
+            "Republican presidential candidate Ben Carson spoke on Sunday.",
+            "Ben Carson",
+        ),
+    ],
+)
+def test_headline_source_before_a_colon_may_carry_a_title(quotes_of, text, speaker):
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.cue and text[q.cue.start] == ":"]
+    assert quotes
+    assert quotes[0].speaker_name is not None and speaker in quotes[0].speaker_name
+
+
+def test_headline_source_before_a_colon_is_not_its_addressee(quotes_of):
+    text = (
+        "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade\n\n"
+        "Hillary Clinton addressed Planned Parenthood supporters in Washington on Friday."
+    )
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("Trump will")]
+    assert all(q.speaker_name != "Planned Parenthood" for q in quotes)
+
+
+def test_as_someone_put_it_frames_the_quote_that_follows(quotes_of):
+    text = (
+        "The court fight dragged on. As Akhil Amar put it, “Senate Republicans should remember"
+        " that a compromise candidate is on the table.”"
+    )
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker_name == "Akhil Amar"
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == "put"
+
+
+def test_trailing_verb_of_belief_attributes_the_sentence_before_it(quotes_of):
+    text = "Because they needed help, I think."
+    quotes = [
+        q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "think"
+    ]
+    assert [q.text for q in quotes] == ["Because they needed help"]
