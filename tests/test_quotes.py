@@ -1428,3 +1428,23 @@ def test_trailing_verb_of_belief_attributes_the_sentence_before_it(quotes_of):
         q for q in only(quotes_of(text), "indirect") if text[q.cue.start : q.cue.end] == "think"
     ]
     assert [q.text for q in quotes] == ["Because they needed help"]
+
+
+def test_as_x_writes_before_a_colon_attributes_its_clause_not_the_block_after(quotes_of):
+    text = (
+        "As Dylan Matthews writes, Kavanaugh boasts a résumé any young lawyer would dream of:"
+        "\n\nHe went to Yale and Yale Law; he clerked for two federal judges.\n\nMore follows."
+    )
+    quotes = [q for q in only(quotes_of(text), "indirect") if q.speaker_name == "Dylan Matthews"]
+    assert [q.text for q in quotes] == ["Kavanaugh boasts a résumé any young lawyer would dream of"]
+
+
+def test_headline_source_starts_after_a_sentence_opening_its_line(quotes_of):
+    text = (
+        "Mitt Romney spoke in Ohio on Tuesday.\n\n"
+        "Update at 10:15 p.m. ET. Romney Cites Reagan As A Model For How To Govern:\n\n"
+        "Obama says Romney is not giving details."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("Reagan")]
+    assert quote.speaker_name in ("Romney", "Mitt Romney")
+    assert quote.text == "Reagan As A Model For How To Govern"
