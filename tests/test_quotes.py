@@ -1448,3 +1448,21 @@ def test_headline_source_starts_after_a_sentence_opening_its_line(quotes_of):
     [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("Reagan")]
     assert quote.speaker_name in ("Romney", "Mitt Romney")
     assert quote.text == "Reagan As A Model For How To Govern"
+
+
+def test_relative_clause_of_a_role_in_apposition_speaks_for_the_named_person(quotes_of):
+    text = (
+        "“Trump gets my vote,” said Michael Ayers, 53, a quality assurance contractor in "
+        "Delaware who said he usually votes for a third-party candidate."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("he usually")]
+    assert quote.speaker_name == "Michael Ayers"
+
+
+def test_it_inside_a_subordinate_clause_keeps_to_the_nearest_organisation(quotes_of):
+    text = (
+        "Rebel officials said battling the YPG was a necessity because it wanted an "
+        "independent state within Syria."
+    )
+    [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("an indep")]
+    assert quote.speaker_name == "YPG"

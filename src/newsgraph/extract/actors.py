@@ -282,7 +282,11 @@ def resolve_mention(
         recent = _most_recent(entities, start, _is_organisation_or_country)
         if recent is None:
             return None
-        # "Turkey sent troops into Syria … It has also supported rebels": it is Turkey.
+        # "Turkey sent troops into Syria … It has also supported rebels": it is Turkey. Only
+        # for the subject of a main clause: in "because it wanted" or "groups it says are"
+        # recency does better.
+        if token.head.dep_ not in ("ROOT", "conj"):
+            return recent
         subject = _parallel_subject(doc, entities, token, recent, _is_organisation_or_country)
         return subject if subject is not None else recent
     if lower in PLURAL_PRONOUNS:

@@ -183,6 +183,7 @@ _ADDRESSEE_VERBS = frozenset(
 # Links by which a clause with a cue of its own hangs from another attribution's content.
 _OWN_ATTRIBUTION_DEPS = frozenset({"conj", "advcl"})
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several"})
+_AFFILIATION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 _TITLE_ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "gov", "sen", "rep", "gen", "lt", "col", "st", "jr", "sr", "rev"}
 )
@@ -557,6 +558,9 @@ def _speaker(
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         # "the minister, who said …": the speaker is the noun the relative clause describes.
         token = token.head.head
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            # "said Michael Ayers, a contractor in Delaware who said …": the named person.
+            token = token.head
     entity = None
     if token.pos_ == "NOUN":
         # "Its foreign minister, Nicos Christodoulides, reiterated …": the name in apposition
@@ -597,7 +601,9 @@ def _speaker(
         # person: "a friend of Aksoy" is not Aksoy, nor are "Trump supporters" Trump.
         named = _np_span(token)
         entity = entity_at(entities, named.start, named.end)
-        if entity is not None and entity.type == "PERSON":
+        if entity is not None and (
+            entity.type == "PERSON" or not _names_affiliation(token, entity)
+        ):
             entity = None
     if entity is not None:
         name: str | None = entity.name
@@ -607,6 +613,25 @@ def _speaker(
         name = _np_span(token).text_of(text)
     via = _np_span(relay).text_of(text) if relay is not None else _outlet_told(cue, entities)
     return _Speaker(span=span, entity=entity, name=name, via=via)
+
+
+def _names_affiliation(head: Token, entity: Entity) -> bool:
+    """Whether ``entity`` is named in ``head``'s noun phrase as what it speaks for: before the
+    head ("a Pentagon spokesman") or in an "of"/"for"/"at"/"from" phrase ("a commander for
+    Iran's Revolutionary Guard"), not a place it is in ("a contractor in Delaware")."""
+    for preposition in head.children:
+        if preposition.dep_ != "prep" or preposition.i < head.i:
+            continue
+        start = preposition.idx
+        end = preposition.right_edge.idx + len(preposition.right_edge)
+        if any(start <= m.start and m.end <= end for m in entity.mentions):
+            return preposition.lower_ in _AFFILIATION_PREPOSITIONS
+    return True
+
+
+@cache
+def _not_speakers() -> frozenset[str]:
+    return frozenset(_cue_data()["not_speakers"]["lemmas"])
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -624,8 +649,13 @@ def _reporting_subject_of(pronoun: Token) -> Token | None:
     if clause.dep_ != "ccomp" or not _is_cue(clause.head):
         return None
     subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS]
-    if subjects and subjects[0].tag_ == "NNS" and subjects[0].ent_type_ == "":
-        return subjects[0]
+    if (
+        subjects
+        and subjects[0].tag_ == "NNS"
+        and subjects[0].ent_type_ == ""
+        and subjects[0].lemma_.lower() not in _not_speakers()
+    ):
+        return subjects[0]  # not "interviews show they are determined": the interviewees
     return None
 
 
