@@ -1466,3 +1466,12 @@ def test_it_inside_a_subordinate_clause_keeps_to_the_nearest_organisation(quotes
     )
     [quote] = [q for q in only(quotes_of(text), "indirect") if q.text.startswith("an indep")]
     assert quote.speaker_name == "YPG"
+
+
+def test_relative_clause_of_a_name_in_apposition_to_a_dateline_speaks_for_the_name(quotes_of):
+    text = (
+        "Orlando, Florida (CNN) Former Florida Gov. Jeb Bush, who has yet to declare his "
+        "candidacy, received the warmest reception of the day."
+    )
+    [quote] = only(quotes_of(text), "indirect")
+    assert quote.speaker_name == "Jeb Bush"

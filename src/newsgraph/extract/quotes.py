@@ -558,7 +558,7 @@ def _speaker(
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         # "the minister, who said …": the speaker is the noun the relative clause describes.
         token = token.head.head
-        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
             # "said Michael Ayers, a contractor in Delaware who said …": the named person.
             token = token.head
     entity = None
